@@ -1,0 +1,103 @@
+import { readFileSync } from "node:fs";
+import { CommanderError } from "commander";
+import type { LevelWithSilent } from "pino";
+import { ExitCode, InterruptedError, isFetchSwapsError } from "../errors.js";
+import { runDemo } from "./demo.js";
+import { readEnvironment } from "./environment.js";
+import { createLogger } from "./logger.js";
+import { resolveExportOptions } from "./resolve-options.js";
+import { createProgram, type ParsedFlags } from "./program.js";
+import { runExport } from "./run-export.js";
+import { checkOutputPath } from "../output/index.js";
+
+export interface CliIo {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Runs the command line and returns the exit status. Every failure ends here as one line on
+ * stderr; the exit status comes from the error itself (see src/errors.ts).
+ */
+export async function main(
+  argv: readonly string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+): Promise<number> {
+  const controller = new AbortController();
+  const stopSignals = trapSignals(controller);
+
+  const program = createProgram(readVersion(), {
+    exportWallet: async (wallet: string, flags: ParsedFlags) => {
+      const options = resolveExportOptions(wallet, flags, readEnvironment(io.env));
+      const logger = createLogger(options.logLevel as LevelWithSilent, io.stderr.isTTY === true);
+      if (flags.apiKey !== undefined) {
+        logger.warn("--api-key is visible to other users of this machine; prefer HELIUS_API_KEY");
+      }
+      if (options.out !== undefined) await checkOutputPath(options.out);
+
+      const summary = await runExport(options, {
+        stdout: io.stdout,
+        stderr: io.stderr,
+        logger,
+        signal: controller.signal,
+      });
+      logger.info(summary, "export complete");
+    },
+    demo: (flags) => runDemo(flags, { ...io, signal: controller.signal }),
+  });
+  for (const command of [program, ...program.commands]) {
+    command.configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: () => {}, // errors are reported below, as one line
+    });
+  }
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return ExitCode.ok;
+  } catch (error) {
+    return report(error, io.stderr);
+  } finally {
+    stopSignals();
+  }
+}
+
+function report(error: unknown, stderr: NodeJS.WriteStream): number {
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0) return ExitCode.ok; // --help, --version
+    stderr.write(`fetch-swaps: ${error.message.replace(/^error: /, "")}\n`);
+    return ExitCode.usage;
+  }
+  if (isFetchSwapsError(error)) {
+    stderr.write(`fetch-swaps: ${error.message}\n`);
+    return error.exitCode;
+  }
+
+  const message = error instanceof Error ? error.message : String(error);
+  stderr.write(`fetch-swaps: unexpected failure: ${message}\n`);
+  return ExitCode.internal;
+}
+
+/**
+ * SIGINT and SIGTERM abort the run: dispatching stops, requests in flight are aborted and the
+ * output is rolled back. A second signal exits at once, for a run that will not stop.
+ */
+function trapSignals(controller: AbortController): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(ExitCode.interrupted);
+    controller.abort(new InterruptedError(signal));
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return () => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  };
+}
+
+function readVersion(): string {
+  const packageJson = new URL("../../package.json", import.meta.url);
+  const { version } = JSON.parse(readFileSync(packageJson, "utf8")) as { version: string };
+  return version;
+}

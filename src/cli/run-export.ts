@@ -1,0 +1,121 @@
+import type { Logger } from "pino";
+import { type FetchProgress, fetchSwaps } from "../fetch/fetch-swaps.js";
+import { HeliusClient } from "../helius/client.js";
+import { openOutput, type RecordSink } from "../output/index.js";
+import type { ExportOptions } from "./options.js";
+import { ProgressLine } from "./progress.js";
+
+export interface ExportContext {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+  logger: Logger;
+  signal: AbortSignal;
+}
+
+export interface ExportSummary {
+  wallet: string;
+  swaps: number;
+  signatures: number;
+  transactions: number;
+  requests: number;
+  throttled: number;
+  retries: number;
+  durationMs: number;
+  /** The reader of stdout went away (`| head`): the export stopped early, by the user's wish. */
+  outputClosed: boolean;
+}
+
+/**
+ * Runs one export: the fetch pipeline streams records into the chosen writer. With `--out`,
+ * the file appears only when the export is complete; on any failure it is left as it was.
+ */
+export async function runExport(
+  options: ExportOptions,
+  context: ExportContext,
+): Promise<ExportSummary> {
+  const startedAt = performance.now();
+  const client = new HeliusClient({
+    apiKey: options.apiKey,
+    apiUrl: options.apiUrl,
+    rpcUrl: options.rpcUrl,
+    concurrency: options.concurrency,
+    timeoutMs: options.timeout * 1000,
+    retry: { maxRetries: options.maxRetries },
+    logger: context.logger,
+    ...(options.rps === undefined ? {} : { enhancedRps: options.rps }),
+    ...(options.rpcRps === undefined ? {} : { rpcRps: options.rpcRps }),
+  });
+  const progressLine =
+    context.stderr.isTTY && !options.quiet ? new ProgressLine(context.stderr) : undefined;
+  let progress: Readonly<FetchProgress> = { signatures: 0, transactions: 0, swaps: 0, chunks: 0 };
+
+  const sink = await openOutput({
+    format: options.format,
+    target:
+      options.out === undefined
+        ? { kind: "stdout", stream: context.stdout }
+        : { kind: "file", path: options.out },
+  });
+
+  let outputClosed = false;
+  try {
+    const swaps = fetchSwaps({
+      source: client,
+      wallet: options.wallet,
+      includeFailed: options.includeFailed,
+      detect: options.detect,
+      keepRaw: options.raw,
+      parallelPages: options.parallelPages,
+      signal: context.signal,
+      logger: context.logger,
+      onProgress: (latest) => {
+        progress = latest;
+        progressLine?.update(latest, options.wallet);
+      },
+    });
+    outputClosed = await writeInOrder(swaps, sink, options);
+    await sink.close();
+  } catch (error) {
+    await sink.abort();
+    throw error;
+  } finally {
+    progressLine?.clear();
+    await client.close();
+  }
+
+  const stats = client.stats();
+  return {
+    wallet: options.wallet,
+    swaps: progress.swaps,
+    signatures: progress.signatures,
+    transactions: progress.transactions,
+    requests: stats.requests,
+    throttled: stats.throttled,
+    retries: stats.retries,
+    durationMs: Math.round(performance.now() - startedAt),
+    outputClosed,
+  };
+}
+
+/** Writes records newest first as they stream, or all of them oldest first at the end. */
+async function writeInOrder(
+  swaps: AsyncIterable<{ record: unknown; raw?: unknown }>,
+  sink: RecordSink,
+  options: ExportOptions,
+): Promise<boolean> {
+  const pick = (swap: { record: unknown; raw?: unknown }) => (options.raw ? swap.raw : swap.record);
+
+  if (options.order === "desc") {
+    for await (const swap of swaps) {
+      if ((await sink.write(pick(swap))) === "closed") return true;
+    }
+    return false;
+  }
+
+  const held: unknown[] = [];
+  for await (const swap of swaps) held.push(pick(swap));
+  for (let index = held.length - 1; index >= 0; index -= 1) {
+    if ((await sink.write(held[index])) === "closed") return true;
+  }
+  return false;
+}
