@@ -74,9 +74,13 @@ export async function runExport(
       },
     });
     outputClosed = await writeInOrder(swaps, sink, options);
-    await sink.close();
+    const written = await sink.close();
+    outputClosed ||= written.readerClosed;
   } catch (error) {
-    await sink.abort();
+    // The original failure is what the user must see, even if the rollback also fails.
+    await sink.abort().catch((abortError: unknown) => {
+      context.logger.error({ err: abortError }, "could not remove the temporary output file");
+    });
     throw error;
   } finally {
     progressLine?.clear();
