@@ -12,10 +12,7 @@ export interface Environment {
  * The process environment over a `.env` file in the working directory: a variable set in the
  * environment wins, so a cron line or a shell export can override the file.
  */
-export function readEnvironment(
-  processEnv: NodeJS.ProcessEnv,
-  envFilePath = ".env",
-): Environment {
+export function readEnvironment(processEnv: NodeJS.ProcessEnv, envFilePath = ".env"): Environment {
   const fromFile = readEnvFile(envFilePath);
   const pick = (name: keyof Environment) => processEnv[name] ?? fromFile[name];
 

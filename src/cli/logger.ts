@@ -1,4 +1,4 @@
-import { pino, type Logger, type LevelWithSilent } from "pino";
+import { type LevelWithSilent, type Logger, pino } from "pino";
 import pinoPretty from "pino-pretty";
 
 /**
@@ -10,7 +10,7 @@ import pinoPretty from "pino-pretty";
 export function createLogger(level: LevelWithSilent, stderrIsTerminal: boolean): Logger {
   const options = {
     level,
-    base: undefined,
+    base: null,
     redact: { paths: ["apiKey", "*.apiKey", "headers.authorization"], censor: "[REDACTED]" },
   };
 

@@ -2,13 +2,13 @@ import { readFileSync } from "node:fs";
 import { CommanderError } from "commander";
 import type { LevelWithSilent } from "pino";
 import { ExitCode, InterruptedError, isFetchSwapsError } from "../errors.js";
+import { checkOutputPath } from "../output/index.js";
 import { runDemo } from "./demo.js";
 import { readEnvironment } from "./environment.js";
 import { createLogger } from "./logger.js";
-import { resolveExportOptions } from "./resolve-options.js";
 import { createProgram, type ParsedFlags } from "./program.js";
+import { resolveExportOptions } from "./resolve-options.js";
 import { runExport } from "./run-export.js";
-import { checkOutputPath } from "../output/index.js";
 
 export interface CliIo {
   stdout: NodeJS.WriteStream;

@@ -42,7 +42,9 @@ Examples:
 export function addExportOptions(command: Command, { network }: { network: boolean }): Command {
   command
     .addOption(
-      new Option("-f, --format <format>", "output format").choices(FORMATS).default(DEFAULTS.format),
+      new Option("-f, --format <format>", "output format")
+        .choices(FORMATS)
+        .default(DEFAULTS.format),
     )
     .option("-o, --out <file>", "write to this file atomically instead of stdout")
     .addOption(
@@ -51,13 +53,20 @@ export function addExportOptions(command: Command, { network }: { network: boole
         .default(DEFAULTS.order),
     )
     .addOption(
-      new Option("--detect <mode>", "what counts as a swap: Helius labels, balance changes, or both")
+      new Option(
+        "--detect <mode>",
+        "what counts as a swap: Helius labels, balance changes, or both",
+      )
         .choices(DETECT_MODES)
         .default(DEFAULTS.detect),
     )
     .option("--include-failed", "also export failed swap attempts", false)
     .option("--raw", "emit Helius's enhanced transaction objects untouched", false)
-    .option("-c, --concurrency <n>", "requests in flight at most (1-100)", `${DEFAULTS.concurrency}`)
+    .option(
+      "-c, --concurrency <n>",
+      "requests in flight at most (1-100)",
+      `${DEFAULTS.concurrency}`,
+    )
     .option(
       "-p, --parallel-pages <n>",
       "parse calls of 100 transactions in flight at most (1-100)",

@@ -1,5 +1,5 @@
-import type { Logger } from "pino";
 import pLimit from "p-limit";
+import type { Logger } from "pino";
 import type { ParsedTransaction } from "../helius/client.js";
 import { type Clock, systemClock } from "../helius/clock.js";
 import type { SignatureInfo } from "../helius/schemas/signature-page.js";

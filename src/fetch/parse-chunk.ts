@@ -5,7 +5,10 @@ import { MissingTransactionsError } from "./errors.js";
 
 /** The part of the Helius client the parse step needs. */
 export interface TransactionSource {
-  parseTransactions(signatures: readonly string[], signal: AbortSignal): Promise<ParsedTransaction[]>;
+  parseTransactions(
+    signatures: readonly string[],
+    signal: AbortSignal,
+  ): Promise<ParsedTransaction[]>;
 }
 
 export interface ParseChunkOptions {

@@ -10,6 +10,7 @@ import {
 import { HttpTransport } from "./http-transport.js";
 import { createRedactor } from "./redact.js";
 import { RequestGate, type RequestPriority } from "./request-gate.js";
+import { type Outcome, readParseResponse, readRpcResponse } from "./response-reader.js";
 import {
   defaultRetryPolicy,
   type FailureKind,
@@ -18,7 +19,6 @@ import {
   type RetryPolicyOptions,
   retryDelayMs,
 } from "./retry-policy.js";
-import { type Outcome, readParseResponse, readRpcResponse } from "./response-reader.js";
 import type { EnhancedTransaction } from "./schemas/enhanced-transaction.js";
 import { type SignatureInfo, signaturePageSchema } from "./schemas/signature-page.js";
 import { TokenBucket } from "./token-bucket.js";
@@ -159,7 +159,10 @@ export class HeliusClient {
    * Parses up to 100 signatures. Helius may answer in any order and may leave some out; the
    * caller joins by signature and asks again for what is missing.
    */
-  parseTransactions(signatures: readonly string[], signal: AbortSignal): Promise<ParsedTransaction[]> {
+  parseTransactions(
+    signatures: readonly string[],
+    signal: AbortSignal,
+  ): Promise<ParsedTransaction[]> {
     this.#stats.parseRequests += 1;
     return this.#send(
       {

@@ -48,7 +48,10 @@ export function readRpcResponse<S extends z.ZodType>(
 
   const result = schema.safeParse(envelope.data.result);
   if (!result.success) {
-    return schemaFailure(status, `response failed the schema at ${describeIssue(result.error, "result")}`);
+    return schemaFailure(
+      status,
+      `response failed the schema at ${describeIssue(result.error, "result")}`,
+    );
   }
   return { ok: true, value: result.data };
 }

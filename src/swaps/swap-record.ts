@@ -13,14 +13,17 @@ export const SOL_DECIMALS = 9;
 export interface SwapSide {
   /** Token mint; native SOL is reported as the wrapped SOL mint. */
   mint: string;
-  /** Raw amount in base units, as a decimal integer string (exact, no float rounding). */
+  /** Raw amount in base units, positive, as a decimal integer string (exact, no float rounding). */
   amount: string;
   decimals: number;
-  /** `amount` scaled by `decimals`, as an exact decimal string ("0.023873063"). */
+  /** `amount` scaled by `decimals`, as an exact decimal string without trailing zeros ("0.1"). */
   uiAmount: string;
 }
 
-/** How the swap was recognised: Helius's labels, the wallet's balance changes, or both. */
+/**
+ * How the swap was recognised: Helius's labels, the wallet's balance changes, or both. It names
+ * every kind of evidence that held, whichever `--detect` mode asked.
+ */
 export type SwapEvidence = "label" | "balances" | "both";
 
 export interface SwapRecord {
@@ -31,7 +34,7 @@ export interface SwapRecord {
   slot: number;
   /** Block time, Unix seconds. */
   timestamp: number;
-  /** Block time as ISO 8601 UTC. */
+  /** Block time as ISO 8601 UTC to the second ("2024-07-02T08:45:27Z"). */
   time: string;
   /** Helius's `type` label, kept as sent (SWAP, UNKNOWN, TRANSFER, ...). */
   type: string;
@@ -41,9 +44,14 @@ export interface SwapRecord {
   fee: number;
   feePayer: string;
   status: "success" | "failed";
-  /** What left the wallet. Usually one side; empty for a failed swap with nothing moved. */
+  /**
+   * What left the wallet: its net decrease per asset, with the network fee, rent deposits and
+   * SOL dust taken out. SOL paid in the same transaction as router or bot fees or tips (0.001
+   * SOL or more) is part of it. Usually one asset; several are ordered by mint. For a failed
+   * swap: what its swap event says was attempted, or empty.
+   */
   sold: SwapSide[];
-  /** What reached the wallet. */
+  /** What reached the wallet: its net increase per asset, rent refunds taken out; by mint. */
   bought: SwapSide[];
   detectedBy: SwapEvidence;
 }

@@ -46,7 +46,11 @@ describe("walkSignatures", () => {
   });
 
   it("fails instead of looping when the same page comes back", async () => {
-    const { source } = scriptedSource([["a", "b"], ["a", "b"], ["a", "b"]]);
+    const { source } = scriptedSource([
+      ["a", "b"],
+      ["a", "b"],
+      ["a", "b"],
+    ]);
     await expect(walk(source)).rejects.toBeInstanceOf(PaginationStuckError);
   });
 
@@ -59,7 +63,10 @@ describe("walkSignatures", () => {
   it("passes the until bookmark on every page", async () => {
     const { source, requests } = scriptedSource([["a"], []]);
     const options = { wallet: "W", pageSizes: [5], until: "z", logger: silentLogger };
-    for await (const _ of walkSignatures(source, { ...options, signal: AbortSignal.timeout(1000) })) {
+    for await (const _ of walkSignatures(source, {
+      ...options,
+      signal: AbortSignal.timeout(1000),
+    })) {
       // drain
     }
     expect(requests.map((request) => request.until)).toEqual(["z", "z"]);

@@ -39,9 +39,7 @@ export class ManualClock implements Clock {
     const target = this.#now + ms;
     for (;;) {
       await flushMicrotasks();
-      const due = this.#timers
-        .filter((timer) => timer.at <= target)
-        .sort((a, b) => a.at - b.at)[0];
+      const due = this.#timers.filter((timer) => timer.at <= target).sort((a, b) => a.at - b.at)[0];
       if (due === undefined) break;
       this.#timers = this.#timers.filter((timer) => timer !== due);
       this.#now = due.at;
