@@ -30,7 +30,11 @@ export async function main(
   const program = createProgram(readVersion(), {
     exportWallet: async (wallet: string, flags: ParsedFlags) => {
       const options = resolveExportOptions(wallet, flags, readEnvironment(io.env));
-      const logger = createLogger(options.logLevel as LevelWithSilent, io.stderr.isTTY === true);
+      const logger = createLogger(
+        options.logLevel as LevelWithSilent,
+        io.stderr.isTTY === true,
+        options.quiet,
+      );
       if (flags.apiKey !== undefined) {
         logger.warn("--api-key is visible to other users of this machine; prefer HELIUS_API_KEY");
       }
