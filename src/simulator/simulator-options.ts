@@ -1,0 +1,89 @@
+import type { FaultPlan, ParseFault, RpcFault } from "./faults.js";
+import { checkLatencySpec, type LatencySpec } from "./latency.js";
+
+/** The API key the simulator accepts unless told otherwise. */
+export const DEFAULT_API_KEY = "sim-key";
+
+/**
+ * Admission limits per endpoint class; a missing value means no limit. A request beyond
+ * `max*InFlight` or beyond the token bucket gets HTTP 429 at once.
+ */
+export interface LimitOptions {
+  maxRpcInFlight?: number;
+  maxParseInFlight?: number;
+  /** Token-bucket refill rate, requests per second. */
+  rpcRatePerSecond?: number;
+  parseRatePerSecond?: number;
+  /** Bucket size; defaults to the rate (one second's worth of requests). */
+  rpcBurst?: number;
+  parseBurst?: number;
+  /** Send `Retry-After` (whole seconds until a token is free) on rate-limit 429s. Default true. */
+  retryAfterHeader?: boolean;
+}
+
+/** Added response delay per endpoint class. Default: none. */
+export interface LatencyOptions {
+  rpc?: LatencySpec;
+  parse?: LatencySpec;
+}
+
+/** Fault plans per endpoint class. Default: none. */
+export interface FaultOptions {
+  rpc?: FaultPlan<RpcFault>;
+  parse?: FaultPlan<ParseFault>;
+}
+
+export interface SimulatorOptions {
+  /** The only key accepted in `?api-key=`. Default "sim-key". */
+  apiKey?: string;
+  /** Answer 403 to every request with a valid key (a plan without access). Default false. */
+  forbidden?: boolean;
+  /** TCP port on 127.0.0.1; default 0 (an ephemeral port). */
+  port?: number;
+  /** Seeds jitter and random faults. Default "simulator". */
+  seed?: string;
+  latency?: LatencyOptions;
+  limits?: LimitOptions;
+  faults?: FaultOptions;
+  /** Milliseconds clock for the rate limiter; inject one to test without waiting. */
+  clock?: () => number;
+  /** Largest request body accepted, in bytes; larger ones get 413. Default 1 MiB. */
+  maxBodyBytes?: number;
+}
+
+/** Checks limit values, naming the option and its range on error. */
+export function checkLimits(limits: LimitOptions): LimitOptions {
+  const positiveIntegers = ["maxRpcInFlight", "maxParseInFlight"] as const;
+  for (const name of positiveIntegers) {
+    const value = limits[name];
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) {
+      throw new RangeError(`${name} must be an integer >= 1`);
+    }
+  }
+  const positiveNumbers = [
+    "rpcRatePerSecond",
+    "parseRatePerSecond",
+    "rpcBurst",
+    "parseBurst",
+  ] as const;
+  for (const name of positiveNumbers) {
+    const value = limits[name];
+    if (value !== undefined && (!Number.isFinite(value) || value <= 0)) {
+      throw new RangeError(`${name} must be a number > 0`);
+    }
+  }
+  for (const prefix of ["rpc", "parse"] as const) {
+    const burst = limits[`${prefix}Burst`];
+    if (burst !== undefined && burst < 1) {
+      throw new RangeError(`${prefix}Burst must be >= 1 so that a request can ever pass`);
+    }
+  }
+  return { ...limits };
+}
+
+export function checkLatency(latency: LatencyOptions): LatencyOptions {
+  return {
+    ...(latency.rpc ? { rpc: checkLatencySpec("latency.rpc", latency.rpc) } : {}),
+    ...(latency.parse ? { parse: checkLatencySpec("latency.parse", latency.parse) } : {}),
+  };
+}
