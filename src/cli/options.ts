@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { decodeBase58 } from "../lib/base58.js";
+import { PLAN_NAMES } from "./plans.js";
 
 /** Defaults shown in `--help` and the README; the schema below applies them. */
 export const DEFAULTS = {
@@ -84,6 +85,7 @@ export const rawOptionsSchema = z.object({
   maxRetries: integerFlag("--max-retries", 0, 20),
   rps: positiveNumberFlag("--rps", 10_000).optional(),
   rpcRps: positiveNumberFlag("--rpc-rps", 10_000).optional(),
+  plan: choiceFlag("--plan", PLAN_NAMES).optional(),
   apiUrl: urlFlag("--api-url / HELIUS_API_URL"),
   rpcUrl: urlFlag("--rpc-url / HELIUS_RPC_URL"),
   apiKey: z

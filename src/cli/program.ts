@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import { DEFAULTS, DETECT_MODES, FORMATS, LOG_LEVELS, ORDERS } from "./options.js";
+import { PLAN_NAMES } from "./plans.js";
 
 /** What commander hands back: every value still a string or a boolean, checked later. */
 export interface ParsedFlags {
@@ -15,6 +16,7 @@ export interface ParsedFlags {
   maxRetries: string;
   rps?: string;
   rpcRps?: string;
+  plan?: string;
   apiUrl?: string;
   rpcUrl?: string;
   apiKey?: string;
@@ -75,7 +77,13 @@ export function addExportOptions(command: Command, { network }: { network: boole
     .option("--timeout <seconds>", "per-request timeout", `${DEFAULTS.timeoutSeconds}`)
     .option("--max-retries <n>", "retries per request (0-20)", `${DEFAULTS.maxRetries}`)
     .option("--rps <n>", "pace Enhanced API calls to this many a second")
-    .option("--rpc-rps <n>", "pace JSON-RPC calls to this many a second");
+    .option("--rpc-rps <n>", "pace JSON-RPC calls to this many a second")
+    .addOption(
+      new Option(
+        "--plan <plan>",
+        "pace both API classes to a Helius plan's published limits",
+      ).choices(PLAN_NAMES),
+    );
 
   if (network) {
     command
@@ -105,6 +113,8 @@ export function createProgram(version: string, handlers: ProgramHandlers): Comma
     .version(version, "-V, --version")
     .argument("<wallet>", "wallet address (base58)")
     .showHelpAfterError(false)
+    // Flags after `demo` belong to `demo`, though the main command has flags of the same names.
+    .enablePositionalOptions()
     .exitOverride()
     .addHelpText("after", HELP_FOOTER)
     .action((wallet: string, flags: ParsedFlags) => handlers.exportWallet(wallet, flags));

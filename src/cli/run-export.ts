@@ -2,7 +2,9 @@ import type { Logger } from "pino";
 import { type FetchProgress, fetchSwaps } from "../fetch/fetch-swaps.js";
 import { HeliusClient } from "../helius/client.js";
 import { openOutput, type RecordSink } from "../output/index.js";
+import { RecordSpool } from "../output/record-spool.js";
 import type { ExportOptions } from "./options.js";
+import { PLAN_LIMITS } from "./plans.js";
 import { ProgressLine } from "./progress.js";
 
 export interface ExportContext {
@@ -21,6 +23,11 @@ export interface ExportSummary {
   throttled: number;
   retries: number;
   durationMs: number;
+  /** Peak resident memory of the whole process so far, bytes. */
+  peakRssBytes: number;
+  /** CPU time of the whole process so far, milliseconds. */
+  cpuUserMs: number;
+  cpuSystemMs: number;
   /** The reader of stdout went away (`| head`): the export stopped early, by the user's wish. */
   outputClosed: boolean;
 }
@@ -42,8 +49,7 @@ export async function runExport(
     timeoutMs: options.timeout * 1000,
     retry: { maxRetries: options.maxRetries },
     logger: context.logger,
-    ...(options.rps === undefined ? {} : { enhancedRps: options.rps }),
-    ...(options.rpcRps === undefined ? {} : { rpcRps: options.rpcRps }),
+    ...pacing(options),
   });
   const progressLine =
     context.stderr.isTTY && !options.quiet ? new ProgressLine(context.stderr) : undefined;
@@ -88,6 +94,7 @@ export async function runExport(
   }
 
   const stats = client.stats();
+  const usage = process.resourceUsage();
   return {
     wallet: options.wallet,
     swaps: progress.swaps,
@@ -97,6 +104,9 @@ export async function runExport(
     throttled: stats.throttled,
     retries: stats.retries,
     durationMs: Math.round(performance.now() - startedAt),
+    peakRssBytes: usage.maxRSS * 1024, // maxRSS is in kilobytes
+    cpuUserMs: Math.round(usage.userCPUTime / 1000), // CPU times are in microseconds
+    cpuSystemMs: Math.round(usage.systemCPUTime / 1000),
     outputClosed,
   };
 }
@@ -116,10 +126,27 @@ async function writeInOrder(
     return false;
   }
 
-  const held: unknown[] = [];
-  for await (const swap of swaps) held.push(pick(swap));
-  for (let index = held.length - 1; index >= 0; index -= 1) {
-    if ((await sink.write(held[index])) === "closed") return true;
+  // Oldest first means the end of a newest-first stream comes out first: hold the records in
+  // a spool that moves to a temporary file past a few thousand, so memory stays flat.
+  const spool = new RecordSpool();
+  try {
+    for await (const swap of swaps) await spool.add(pick(swap));
+    for await (const record of spool.backward()) {
+      if ((await sink.write(record)) === "closed") return true;
+    }
+    return false;
+  } finally {
+    await spool.dispose();
   }
-  return false;
+}
+
+/** Explicit rates win over a plan's published limits; with neither, requests are not paced. */
+function pacing(options: ExportOptions): { enhancedRps?: number; rpcRps?: number } {
+  const plan = options.plan === undefined ? undefined : PLAN_LIMITS[options.plan];
+  const enhancedRps = options.rps ?? plan?.enhancedRps;
+  const rpcRps = options.rpcRps ?? plan?.rpcRps;
+  return {
+    ...(enhancedRps === undefined ? {} : { enhancedRps }),
+    ...(rpcRps === undefined ? {} : { rpcRps }),
+  };
 }

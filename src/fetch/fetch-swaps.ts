@@ -10,9 +10,17 @@ import { parseChunk, type TransactionSource } from "./parse-chunk.js";
 import { ReorderBuffer } from "./reorder-buffer.js";
 import { growingPageSizes, type SignatureSource, walkSignatures } from "./signature-walk.js";
 
+/** Produces a wallet's signatures page by page, in the order the swaps are to come out. */
+export type SignaturePages = (signal: AbortSignal) => AsyncIterable<SignatureInfo[]>;
+
 export interface FetchSwapsOptions {
   source: SignatureSource & TransactionSource;
   wallet: string;
+  /**
+   * Where signatures come from; by default the `getSignaturesForAddress` walk, newest first.
+   * Records come out in the order of these pages.
+   */
+  signaturePages?: SignaturePages;
   /** Parse and emit failed transactions too (with status "failed"). */
   includeFailed: boolean;
   detect: DetectMode;
@@ -47,7 +55,7 @@ export interface FetchProgress {
 }
 
 /**
- * Streams a wallet's swaps, newest first. The signature walk (a sequential chain) and the parse
+ * Streams a wallet's swaps in the order of its signature pages (newest first by default). The signature walk (a sequential chain) and the parse
  * calls (parallel once signatures are known) run as a pipeline: each walk page is packed into
  * parse chunks that start at once, up to `parallelPages` of them in flight, while the walk goes
  * on. Finished chunks are put back in walk order by a bounded reorder buffer, so memory follows
@@ -78,13 +86,7 @@ export async function* fetchSwaps(options: FetchSwapsOptions): AsyncGenerator<Fe
 
   const walk = async () => {
     const packer = new ChunkPacker();
-    const pages = walkSignatures(options.source, {
-      wallet: options.wallet,
-      pageSizes: growingPageSizes(),
-      signal,
-      logger: options.logger,
-      ...(options.until === undefined ? {} : { until: options.until }),
-    });
+    const pages = (options.signaturePages ?? defaultWalk(options))(signal);
 
     for await (const page of pages) {
       progress.signatures += page.length;
@@ -109,6 +111,17 @@ export async function* fetchSwaps(options: FetchSwapsOptions): AsyncGenerator<Fe
     await walking;
     await Promise.allSettled(tasks);
   }
+}
+
+function defaultWalk(options: FetchSwapsOptions): SignaturePages {
+  return (signal) =>
+    walkSignatures(options.source, {
+      wallet: options.wallet,
+      pageSizes: growingPageSizes(),
+      signal,
+      logger: options.logger,
+      ...(options.until === undefined ? {} : { until: options.until }),
+    });
 }
 
 function parseOptions(options: FetchSwapsOptions, signal: AbortSignal) {
