@@ -15,6 +15,8 @@ export const ExitCode = {
   rejectedKey: 3,
   /** Upstream failure after retries, credits exhausted, or transactions Helius would not return. */
   upstream: 4,
+  /** Another run holds the state file's lock; nothing was done. */
+  busy: 5,
   /** SIGINT or SIGTERM. */
   interrupted: 130,
 } as const;

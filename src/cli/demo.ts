@@ -32,7 +32,7 @@ export async function runDemo(
   });
   try {
     const wallet = simulator.addWallet({ seed: "fetch-swaps demo", transactions });
-    const options = resolveExportOptions(wallet.address, flags, {
+    const options = await resolveExportOptions([wallet.address], flags, {
       HELIUS_API_KEY: simulator.apiKey,
       HELIUS_API_URL: simulator.apiUrl,
       HELIUS_RPC_URL: simulator.rpcUrl,

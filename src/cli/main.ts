@@ -3,12 +3,13 @@ import { CommanderError } from "commander";
 import type { LevelWithSilent } from "pino";
 import { ExitCode, InterruptedError, isFetchSwapsError } from "../errors.js";
 import { checkOutputPath } from "../output/index.js";
-import { runDemo } from "./demo.js";
 import { readEnvironment } from "./environment.js";
 import { createLogger } from "./logger.js";
-import { createProgram, type ParsedFlags } from "./program.js";
+import type { ExportOptions } from "./options.js";
+import { createProgram } from "./program.js";
 import { resolveExportOptions } from "./resolve-options.js";
 import { runExport } from "./run-export.js";
+import { exitStatusOf } from "./summary.js";
 
 export interface CliIo {
   stdout: NodeJS.WriteStream;
@@ -27,9 +28,10 @@ export async function main(
   const controller = new AbortController();
   const stopSignals = trapSignals(controller);
 
+  let status: number = ExitCode.ok;
   const program = createProgram(readVersion(), {
-    exportWallet: async (wallet: string, flags: ParsedFlags) => {
-      const options = resolveExportOptions(wallet, flags, readEnvironment(io.env));
+    exportWallets: async (wallets, flags) => {
+      const options = await resolveExportOptions(wallets, flags, readEnvironment(io.env));
       const logger = createLogger(
         options.logLevel as LevelWithSilent,
         io.stderr.isTTY === true,
@@ -38,7 +40,7 @@ export async function main(
       if (flags.apiKey !== undefined) {
         logger.warn("--api-key is visible to other users of this machine; prefer HELIUS_API_KEY");
       }
-      if (options.out !== undefined) await checkOutputPath(options.out);
+      await checkWritablePaths(options);
 
       const summary = await runExport(options, {
         stdout: io.stdout,
@@ -47,8 +49,16 @@ export async function main(
         signal: controller.signal,
       });
       logger.info(summary, "export complete");
+      for (const { wallet, error } of summary.perWallet) {
+        if (error !== undefined) io.stderr.write(`fetch-swaps: ${wallet}: ${error.message}\n`);
+      }
+      status = exitStatusOf(summary);
     },
-    demo: (flags) => runDemo(flags, { ...io, signal: controller.signal }),
+    // Loaded on demand: the simulator is not needed, or paid for at start-up, by real exports.
+    demo: async (flags) => {
+      const { runDemo } = await import("./demo.js");
+      await runDemo(flags, { ...io, signal: controller.signal });
+    },
   });
   for (const command of [program, ...program.commands]) {
     command.configureOutput({
@@ -59,11 +69,20 @@ export async function main(
 
   try {
     await program.parseAsync([...argv], { from: "user" });
-    return ExitCode.ok;
+    return status;
   } catch (error) {
     return report(error, io.stderr);
   } finally {
     stopSignals();
+  }
+}
+
+/** Every file the run will write is checked before the first request. */
+async function checkWritablePaths(options: ExportOptions): Promise<void> {
+  if (options.out !== undefined) await checkOutputPath(options.out, { append: options.append });
+  if (options.state !== undefined) await checkOutputPath(options.state, { flag: "--state" });
+  if (options.summaryJson !== undefined) {
+    await checkOutputPath(options.summaryJson, { flag: "--summary-json" });
   }
 }
 

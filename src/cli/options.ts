@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { decodeBase58 } from "../lib/base58.js";
 import { PLAN_NAMES } from "./plans.js";
+import { parseTimeBound, TIME_BOUND_FORMS } from "./time-bound.js";
 
 /** Defaults shown in `--help` and the README; the schema below applies them. */
 export const DEFAULTS = {
@@ -35,11 +36,6 @@ export function checkWalletAddress(text: string): string | undefined {
   return undefined;
 }
 
-const wallet = z.string().superRefine((text, context) => {
-  const problem = checkWalletAddress(text);
-  if (problem !== undefined) context.addIssue({ code: "custom", message: problem });
-});
-
 /** An integer flag given as text, with its range in the message. */
 function integerFlag(flag: string, min: number, max: number) {
   const message = `${flag} must be an integer from ${min} to ${max}`;
@@ -59,6 +55,21 @@ function positiveNumberFlag(flag: string, max: number) {
     .pipe(z.number().gt(0, { message }).max(max, { message }));
 }
 
+/** `--since` / `--until`: read relative to the moment the options are checked. */
+function timeBoundFlag(flag: string) {
+  return z
+    .string()
+    .transform((text, context) => {
+      const seconds = parseTimeBound(text, Math.floor(Date.now() / 1000));
+      if (seconds === undefined) {
+        context.addIssue({ code: "custom", message: `${flag} must be ${TIME_BOUND_FORMS}` });
+        return z.NEVER;
+      }
+      return seconds;
+    })
+    .optional();
+}
+
 function choiceFlag<T extends readonly [string, ...string[]]>(flag: string, choices: T) {
   return z.enum(choices, { message: `${flag} must be one of ${choices.join(", ")}` });
 }
@@ -72,11 +83,16 @@ function urlFlag(flag: string) {
 
 /** Everything the command line and the environment can say, before defaults apply. */
 export const rawOptionsSchema = z.object({
-  wallet,
+  wallets: z.array(z.string()).min(1),
   format: choiceFlag("--format", FORMATS),
-  order: choiceFlag("--order", ORDERS),
+  order: choiceFlag("--order", ORDERS).optional(),
   detect: choiceFlag("--detect", DETECT_MODES),
   out: z.string().min(1, { message: "--out needs a file path" }).optional(),
+  append: z.boolean(),
+  state: z.string().min(1, { message: "--state needs a file path" }).optional(),
+  summaryJson: z.string().min(1, { message: "--summary-json needs a file path" }).optional(),
+  since: timeBoundFlag("--since"),
+  until: timeBoundFlag("--until"),
   includeFailed: z.boolean(),
   raw: z.boolean(),
   concurrency: integerFlag("--concurrency", 1, 100),
@@ -96,4 +112,12 @@ export const rawOptionsSchema = z.object({
   quiet: z.boolean(),
 });
 
-export type ExportOptions = z.output<typeof rawOptionsSchema>;
+type CheckedOptions = z.output<typeof rawOptionsSchema>;
+
+/** The options everything below the CLI trusts: checked, defaults applied, combinations valid. */
+export interface ExportOptions extends Omit<CheckedOptions, "order" | "since" | "until"> {
+  order: (typeof ORDERS)[number];
+  /** Block-time bounds, Unix seconds, inclusive. */
+  sinceUnix?: number;
+  untilUnix?: number;
+}

@@ -4,10 +4,16 @@ import { PLAN_NAMES } from "./plans.js";
 
 /** What commander hands back: every value still a string or a boolean, checked later. */
 export interface ParsedFlags {
+  wallets?: string;
   format: string;
-  order: string;
+  order?: string;
   detect: string;
   out?: string;
+  append: boolean;
+  state?: string;
+  summaryJson?: string;
+  since?: string;
+  until?: string;
   includeFailed: boolean;
   raw: boolean;
   concurrency: string;
@@ -49,10 +55,15 @@ export function addExportOptions(command: Command, { network }: { network: boole
         .default(DEFAULTS.format),
     )
     .option("-o, --out <file>", "write to this file atomically instead of stdout")
+    .option("--append", "add new swaps to the end of --out (ndjson or csv), oldest first", false)
+    .option("--state <file>", "bookmark per wallet: export only what is new since the last run")
+    .option("--since <time>", "only swaps at or after this time (ISO 8601, date, Unix s, 7d)")
+    .option("--until <time>", "only swaps at or before this time (same forms as --since)")
     .addOption(
-      new Option("--order <order>", "desc: newest first; asc: oldest first")
-        .choices(ORDERS)
-        .default(DEFAULTS.order),
+      new Option(
+        "--order <order>",
+        "desc: newest first; asc: oldest first (default: desc)",
+      ).choices(ORDERS),
     )
     .addOption(
       new Option(
@@ -98,11 +109,12 @@ export function addExportOptions(command: Command, { network }: { network: boole
         .choices(LOG_LEVELS)
         .default(DEFAULTS.logLevel),
     )
-    .option("-q, --quiet", "only errors on stderr: no progress, no info logs", false);
+    .option("-q, --quiet", "only errors on stderr: no progress, no info logs", false)
+    .option("--summary-json <file>", "also write the end-of-run summary to this file as JSON");
 }
 
 export interface ProgramHandlers {
-  exportWallet(wallet: string, flags: ParsedFlags): Promise<void>;
+  exportWallets(wallets: string[], flags: ParsedFlags): Promise<void>;
   demo(flags: ParsedFlags & { transactions: string }): Promise<void>;
 }
 
@@ -111,14 +123,18 @@ export function createProgram(version: string, handlers: ProgramHandlers): Comma
   const program = new Command("fetch-swaps")
     .description("Export a Solana wallet's complete swap history from Helius, in order.")
     .version(version, "-V, --version")
-    .argument("<wallet>", "wallet address (base58)")
+    .argument("[wallets...]", "wallet addresses (base58); or use --wallets FILE")
     .showHelpAfterError(false)
     // Flags after `demo` belong to `demo`, though the main command has flags of the same names.
     .enablePositionalOptions()
     .exitOverride()
     .addHelpText("after", HELP_FOOTER)
-    .action((wallet: string, flags: ParsedFlags) => handlers.exportWallet(wallet, flags));
+    .action((wallets: string[], flags: ParsedFlags) => handlers.exportWallets(wallets, flags));
   addExportOptions(program, { network: true });
+  program.option(
+    "--wallets <file>",
+    "read wallet addresses from a file, one per line (# comments)",
+  );
 
   const demo = new Command("demo")
     .description("export a synthetic wallet from the bundled Helius simulator (no key needed)")

@@ -1,11 +1,16 @@
 import type { Logger } from "pino";
-import { type FetchProgress, fetchSwaps } from "../fetch/fetch-swaps.js";
+import { ExitCode, type FetchSwapsError, isFetchSwapsError } from "../errors.js";
+import { type FetchedSwap, type FetchProgress, fetchSwaps } from "../fetch/fetch-swaps.js";
 import { HeliusClient } from "../helius/client.js";
-import { openOutput, type RecordSink } from "../output/index.js";
-import { RecordSpool } from "../output/record-spool.js";
+import { CreditsExhaustedError } from "../helius/errors.js";
+import type { SignatureInfo } from "../helius/schemas/signature-page.js";
+import { openOutput, type RecordSink, RecordSpool } from "../output/index.js";
 import type { ExportOptions } from "./options.js";
 import { PLAN_LIMITS } from "./plans.js";
 import { ProgressLine } from "./progress.js";
+import { type ExportState, readState, writeState } from "./state-file.js";
+import { lockStateFile } from "./state-lock.js";
+import { type RunSummary, summarise, type WalletOutcome, writeSummaryJson } from "./summary.js";
 
 export interface ExportContext {
   stdout: NodeJS.WritableStream;
@@ -14,130 +19,236 @@ export interface ExportContext {
   signal: AbortSignal;
 }
 
-export interface ExportSummary {
-  wallet: string;
-  swaps: number;
-  signatures: number;
-  transactions: number;
-  requests: number;
-  throttled: number;
-  retries: number;
-  durationMs: number;
-  /** Peak resident memory of the whole process so far, bytes. */
-  peakRssBytes: number;
-  /** CPU time of the whole process so far, milliseconds. */
-  cpuUserMs: number;
-  cpuSystemMs: number;
-  /** The reader of stdout went away (`| head`): the export stopped early, by the user's wish. */
-  outputClosed: boolean;
+interface WalletResult {
+  outcome: WalletOutcome;
+  newest?: SignatureInfo;
+  readerClosed: boolean;
 }
 
 /**
- * Runs one export: the fetch pipeline streams records into the chosen writer. With `--out`,
- * the file appears only when the export is complete; on any failure it is left as it was.
+ * Exports every wallet through one shared client (one limiter, one pace) into one output.
+ * Each wallet's records reach a file only once its history is complete, so a wallet that
+ * fails costs only its own records; with `--state`, only completed wallets advance their
+ * bookmark, and only after the output is durably in place.
  */
 export async function runExport(
   options: ExportOptions,
   context: ExportContext,
-): Promise<ExportSummary> {
+): Promise<RunSummary> {
   const startedAt = performance.now();
-  const client = new HeliusClient({
-    apiKey: options.apiKey,
-    apiUrl: options.apiUrl,
-    rpcUrl: options.rpcUrl,
-    concurrency: options.concurrency,
-    timeoutMs: options.timeout * 1000,
-    retry: { maxRetries: options.maxRetries },
-    logger: context.logger,
-    ...pacing(options),
-  });
-  const progressLine =
-    context.stderr.isTTY && !options.quiet ? new ProgressLine(context.stderr) : undefined;
-  let progress: Readonly<FetchProgress> = { signatures: 0, transactions: 0, swaps: 0, chunks: 0 };
+  const client = createClient(options, context.logger);
+  const outcomes: WalletOutcome[] = [];
+  let outputClosed = false;
+  let failure: unknown;
 
+  try {
+    const releaseLock =
+      options.state === undefined ? undefined : await lockStateFile(options.state);
+    try {
+      outputClosed = await exportAll(client, options, context, outcomes);
+    } finally {
+      await releaseLock?.();
+    }
+  } catch (error) {
+    failure = error;
+  } finally {
+    await client.close();
+  }
+
+  const summary = summarise(outcomes, client.stats(), startedAt, outputClosed, failure);
+  if (options.summaryJson !== undefined) await writeSummaryJson(options.summaryJson, summary);
+  if (failure !== undefined) throw failure;
+  return summary;
+}
+
+/** Runs every wallet into one output; returns whether the reader of stdout left early. */
+async function exportAll(
+  client: HeliusClient,
+  options: ExportOptions,
+  context: ExportContext,
+  outcomes: WalletOutcome[],
+): Promise<boolean> {
+  const state = options.state === undefined ? undefined : await readState(options.state);
   const sink = await openOutput({
     format: options.format,
     target:
       options.out === undefined
         ? { kind: "stdout", stream: context.stdout }
-        : { kind: "file", path: options.out },
+        : { kind: "file", path: options.out, append: options.append },
   });
 
-  let outputClosed = false;
+  const completed: Array<{ wallet: string; newest: SignatureInfo }> = [];
+  let readerClosed = false;
   try {
-    const swaps = fetchSwaps({
-      source: client,
-      wallet: options.wallet,
-      includeFailed: options.includeFailed,
-      detect: options.detect,
-      keepRaw: options.raw,
-      parallelPages: options.parallelPages,
-      signal: context.signal,
-      logger: context.logger,
-      onProgress: (latest) => {
-        progress = latest;
-        progressLine?.update(latest, options.wallet);
-      },
-    });
-    outputClosed = await writeInOrder(swaps, sink, options);
+    for (const wallet of options.wallets) {
+      const result = await exportWallet(wallet, sink, client, state, options, context);
+      outcomes.push(result.outcome);
+      if (result.outcome.status === "ok" && result.newest !== undefined) {
+        completed.push({ wallet, newest: result.newest });
+      }
+      if (result.readerClosed) {
+        readerClosed = true;
+        break;
+      }
+    }
     const written = await sink.close();
-    outputClosed ||= written.readerClosed;
+    readerClosed ||= written.readerClosed;
+    if (written.repairedTail !== undefined) {
+      context.logger.warn(
+        { path: written.path, ...written.repairedTail },
+        "cut a torn last line that an interrupted earlier run left in the file",
+      );
+    }
   } catch (error) {
     // The original failure is what the user must see, even if the rollback also fails.
     await sink.abort().catch((abortError: unknown) => {
       context.logger.error({ err: abortError }, "could not remove the temporary output file");
     });
     throw error;
-  } finally {
-    progressLine?.clear();
-    await client.close();
   }
 
-  const stats = client.stats();
-  const usage = process.resourceUsage();
-  return {
-    wallet: options.wallet,
-    swaps: progress.swaps,
-    signatures: progress.signatures,
-    transactions: progress.transactions,
-    requests: stats.requests,
-    throttled: stats.throttled,
-    retries: stats.retries,
-    durationMs: Math.round(performance.now() - startedAt),
-    peakRssBytes: usage.maxRSS * 1024, // maxRSS is in kilobytes
-    cpuUserMs: Math.round(usage.userCPUTime / 1000), // CPU times are in microseconds
-    cpuSystemMs: Math.round(usage.systemCPUTime / 1000),
-    outputClosed,
-  };
+  // Bookmarks move only once the output is in place, and not when the reader left early.
+  if (state !== undefined && options.state !== undefined && !readerClosed) {
+    await writeState(options.state, advanceBookmarks(state, completed));
+  }
+  return readerClosed;
 }
 
-/** Writes records newest first as they stream, or all of them oldest first at the end. */
-async function writeInOrder(
-  swaps: AsyncIterable<{ record: unknown; raw?: unknown }>,
+async function exportWallet(
+  wallet: string,
+  sink: RecordSink,
+  client: HeliusClient,
+  state: ExportState | undefined,
+  options: ExportOptions,
+  context: ExportContext,
+): Promise<WalletResult> {
+  const progressLine =
+    context.stderr.isTTY && !options.quiet ? new ProgressLine(context.stderr) : undefined;
+  let progress: Readonly<FetchProgress> = { signatures: 0, transactions: 0, swaps: 0, chunks: 0 };
+  const bookmark = state?.wallets[wallet]?.signature;
+
+  const swaps = fetchSwaps({
+    source: client,
+    wallet,
+    includeFailed: options.includeFailed,
+    detect: options.detect,
+    keepRaw: options.raw,
+    parallelPages: options.parallelPages,
+    // Transactions Helius leaves out get the same retry budget as failed requests.
+    missingRetries: options.maxRetries,
+    signal: context.signal,
+    logger: context.logger,
+    ...(bookmark === undefined ? {} : { until: bookmark }),
+    timeWindow: {
+      ...(options.sinceUnix === undefined ? {} : { sinceUnix: options.sinceUnix }),
+      ...(options.untilUnix === undefined ? {} : { untilUnix: options.untilUnix }),
+    },
+    onProgress: (latest) => {
+      progress = latest;
+      progressLine?.update(latest, wallet);
+    },
+  });
+
+  try {
+    const readerClosed = await writeWallet(swaps, sink, options);
+    return {
+      outcome: { wallet, status: "ok", swaps: progress.swaps, signatures: progress.signatures },
+      ...(progress.newest === undefined ? {} : { newest: progress.newest }),
+      readerClosed,
+    };
+  } catch (error) {
+    if (!endsOnlyThisWallet(error)) throw error;
+    return {
+      outcome: {
+        wallet,
+        status: "failed",
+        swaps: 0,
+        signatures: progress.signatures,
+        error: { code: error.code, message: error.message, exitCode: error.exitCode },
+      },
+      readerClosed: false,
+    };
+  } finally {
+    progressLine?.clear();
+  }
+}
+
+/**
+ * Upstream trouble with one wallet's history (retries exhausted, transactions Helius will not
+ * return) spares the other wallets; a rejected key, spent credits, an interruption or an
+ * output failure would fail them all the same, so they end the run.
+ */
+function endsOnlyThisWallet(error: unknown): error is FetchSwapsError {
+  return (
+    isFetchSwapsError(error) &&
+    error.exitCode === ExitCode.upstream &&
+    !(error instanceof CreditsExhaustedError)
+  );
+}
+
+/**
+ * Streams records straight to standard output when nothing depends on the wallet being
+ * complete (newest first, no state); otherwise holds them in a spool, which also turns the
+ * newest-first stream around for oldest-first output with flat memory, and writes them once
+ * the wallet's history is complete.
+ */
+async function writeWallet(
+  swaps: AsyncIterable<FetchedSwap>,
   sink: RecordSink,
   options: ExportOptions,
 ): Promise<boolean> {
-  const pick = (swap: { record: unknown; raw?: unknown }) => (options.raw ? swap.raw : swap.record);
+  const pick = (swap: FetchedSwap) => (options.raw ? swap.raw : swap.record);
 
-  if (options.order === "desc") {
+  if (options.out === undefined && options.state === undefined && options.order === "desc") {
     for await (const swap of swaps) {
       if ((await sink.write(pick(swap))) === "closed") return true;
     }
     return false;
   }
 
-  // Oldest first means the end of a newest-first stream comes out first: hold the records in
-  // a spool that moves to a temporary file past a few thousand, so memory stays flat.
   const spool = new RecordSpool();
   try {
     for await (const swap of swaps) await spool.add(pick(swap));
-    for await (const record of spool.backward()) {
+    const records = options.order === "asc" ? spool.backward() : spool.forward();
+    for await (const record of records) {
       if ((await sink.write(record)) === "closed") return true;
     }
     return false;
   } finally {
     await spool.dispose();
   }
+}
+
+function advanceBookmarks(
+  state: ExportState,
+  completed: ReadonlyArray<{ wallet: string; newest: SignatureInfo }>,
+): ExportState {
+  const wallets = { ...state.wallets };
+  const updatedAt = new Date().toISOString();
+  for (const { wallet, newest } of completed) {
+    const previous = wallets[wallet];
+    if (previous !== undefined && previous.slot > newest.slot) continue;
+    wallets[wallet] = {
+      signature: newest.signature,
+      slot: newest.slot,
+      blockTime: newest.blockTime ?? null,
+      updatedAt,
+    };
+  }
+  return { version: 1, wallets };
+}
+
+function createClient(options: ExportOptions, logger: Logger): HeliusClient {
+  return new HeliusClient({
+    apiKey: options.apiKey,
+    apiUrl: options.apiUrl,
+    rpcUrl: options.rpcUrl,
+    concurrency: options.concurrency,
+    timeoutMs: options.timeout * 1000,
+    retry: { maxRetries: options.maxRetries },
+    logger,
+    ...pacing(options),
+  });
 }
 
 /** Explicit rates win over a plan's published limits; with neither, requests are not paced. */

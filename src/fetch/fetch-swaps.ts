@@ -9,6 +9,7 @@ import { ChunkPacker } from "./chunk-packer.js";
 import { parseChunk, type TransactionSource } from "./parse-chunk.js";
 import { ReorderBuffer } from "./reorder-buffer.js";
 import { growingPageSizes, type SignatureSource, walkSignatures } from "./signature-walk.js";
+import { type TimeWindow, withinTimeWindow } from "./time-window.js";
 
 /** Produces a wallet's signatures page by page, in the order the swaps are to come out. */
 export type SignaturePages = (signal: AbortSignal) => AsyncIterable<SignatureInfo[]>;
@@ -30,6 +31,8 @@ export interface FetchSwapsOptions {
   parallelPages: number;
   /** Stop the walk at this signature, exclusive (incremental runs). */
   until?: string;
+  /** Only transactions whose block time falls in this window (default walk only). */
+  timeWindow?: TimeWindow;
   missingRetries?: number;
   missingDelayMs?: number;
   signal: AbortSignal;
@@ -52,6 +55,8 @@ export interface FetchProgress {
   swaps: number;
   /** Parse chunks finished. */
   chunks: number;
+  /** The newest transaction the walk found (highest slot): the bookmark for the next run. */
+  newest?: SignatureInfo;
 }
 
 /**
@@ -90,6 +95,8 @@ export async function* fetchSwaps(options: FetchSwapsOptions): AsyncGenerator<Fe
 
     for await (const page of pages) {
       progress.signatures += page.length;
+      const newest = newestOf(page, progress.newest);
+      if (newest !== undefined) progress.newest = newest;
       options.onProgress?.(progress);
       for (const chunk of packer.add(selectSignatures(page, options.includeFailed))) {
         await dispatch(chunk);
@@ -114,14 +121,25 @@ export async function* fetchSwaps(options: FetchSwapsOptions): AsyncGenerator<Fe
 }
 
 function defaultWalk(options: FetchSwapsOptions): SignaturePages {
-  return (signal) =>
-    walkSignatures(options.source, {
+  return (signal) => {
+    const pages = walkSignatures(options.source, {
       wallet: options.wallet,
       pageSizes: growingPageSizes(),
       signal,
       logger: options.logger,
       ...(options.until === undefined ? {} : { until: options.until }),
     });
+    return options.timeWindow === undefined ? pages : withinTimeWindow(pages, options.timeWindow);
+  };
+}
+
+/** Keeps the first entry of the highest slot: within a slot, pages list the newest first. */
+function newestOf(page: SignatureInfo[], current: SignatureInfo | undefined) {
+  let newest = current;
+  for (const entry of page) {
+    if (newest === undefined || entry.slot > newest.slot) newest = entry;
+  }
+  return newest;
 }
 
 function parseOptions(options: FetchSwapsOptions, signal: AbortSignal) {

@@ -17,6 +17,7 @@ export {
   type RecordSink,
   type WriteResult,
 } from "./record-sink.js";
+export { RecordSpool, type RecordSpoolOptions } from "./record-spool.js";
 export {
   encodeSwapCsvRow,
   formatLamportsAsSol,
@@ -24,3 +25,4 @@ export {
   SWAP_CSV_COLUMNS,
   SWAP_CSV_HEADER,
 } from "./swap-csv.js";
+export { writeFileAtomically } from "./write-file-atomically.js";

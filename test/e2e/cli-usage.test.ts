@@ -45,7 +45,7 @@ describe("bad input", () => {
       "option '--order <order>' argument 'random' is invalid. Allowed choices are desc, asc.",
     ],
     [[WALLET, "--bogus"], "unknown option '--bogus'"],
-    [[], "missing required argument 'wallet'"],
+    [[], "no wallet given: pass one or more addresses, or --wallets FILE"],
     [
       [WALLET, "--raw", "--format", "csv"],
       "--raw objects cannot be written as CSV: use --format ndjson or json",
@@ -112,7 +112,7 @@ describe("help and version", () => {
   it("prints help on stdout with exit 0", async () => {
     const result = await runCli(["--help"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("Usage: fetch-swaps [options] [command] <wallet>");
+    expect(result.stdout).toContain("Usage: fetch-swaps [options] [command] [wallets...]");
     expect(result.stdout).toContain("HELIUS_API_KEY");
   });
 
