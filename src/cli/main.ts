@@ -27,6 +27,9 @@ export async function main(
 ): Promise<number> {
   const controller = new AbortController();
   const stopSignals = trapSignals(controller);
+  // A reader that goes away early (`--help | head`) is no failure; the record writer notices
+  // it on its own and stops the export. The listener stays: the error can arrive after return.
+  io.stdout.on("error", ignoreBrokenPipe);
 
   let status: number = ExitCode.ok;
   const program = createProgram(readVersion(), {
@@ -77,6 +80,10 @@ export async function main(
   }
 }
 
+function ignoreBrokenPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== "EPIPE") throw error;
+}
+
 /** Every file the run will write is checked before the first request. */
 async function checkWritablePaths(options: ExportOptions): Promise<void> {
   if (options.out !== undefined) await checkOutputPath(options.out, { append: options.append });
@@ -104,12 +111,20 @@ function report(error: unknown, stderr: NodeJS.WriteStream): number {
 
 /**
  * SIGINT and SIGTERM abort the run: dispatching stops, requests in flight are aborted and the
- * output is rolled back. A second signal exits at once, for a run that will not stop.
+ * output is rolled back. Another signal exits at once, for a run that will not stop, but not
+ * within a second of the first: a quick double Ctrl-C would otherwise cut the rollback short
+ * and leave the temporary output file behind.
  */
 function trapSignals(controller: AbortController): () => void {
+  const graceMs = 1000; // 1 s for the run to honour a signal before another forces the exit
+  let firstSignalAt: number | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) process.exit(ExitCode.interrupted);
-    controller.abort(new InterruptedError(signal));
+    if (firstSignalAt === undefined) {
+      firstSignalAt = performance.now();
+      controller.abort(new InterruptedError(signal));
+      return;
+    }
+    if (performance.now() - firstSignalAt >= graceMs) process.exit(ExitCode.interrupted);
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);

@@ -84,21 +84,21 @@ function urlFlag(flag: string) {
 /** Everything the command line and the environment can say, before defaults apply. */
 export const rawOptionsSchema = z.object({
   wallets: z.array(z.string()).min(1),
-  format: choiceFlag("--format", FORMATS),
+  format: choiceFlag("--format", FORMATS).default(DEFAULTS.format),
   order: choiceFlag("--order", ORDERS).optional(),
-  detect: choiceFlag("--detect", DETECT_MODES),
+  detect: choiceFlag("--detect", DETECT_MODES).default(DEFAULTS.detect),
   out: z.string().min(1, { message: "--out needs a file path" }).optional(),
-  append: z.boolean(),
+  append: z.boolean().default(false),
   state: z.string().min(1, { message: "--state needs a file path" }).optional(),
   summaryJson: z.string().min(1, { message: "--summary-json needs a file path" }).optional(),
   since: timeBoundFlag("--since"),
   until: timeBoundFlag("--until"),
-  includeFailed: z.boolean(),
-  raw: z.boolean(),
-  concurrency: integerFlag("--concurrency", 1, 100),
-  parallelPages: integerFlag("--parallel-pages", 1, 100),
-  timeout: positiveNumberFlag("--timeout", 600),
-  maxRetries: integerFlag("--max-retries", 0, 20),
+  includeFailed: z.boolean().default(false),
+  raw: z.boolean().default(false),
+  concurrency: integerFlag("--concurrency", 1, 100).default(DEFAULTS.concurrency),
+  parallelPages: integerFlag("--parallel-pages", 1, 100).default(DEFAULTS.parallelPages),
+  timeout: positiveNumberFlag("--timeout", 600).default(DEFAULTS.timeoutSeconds),
+  maxRetries: integerFlag("--max-retries", 0, 20).default(DEFAULTS.maxRetries),
   rps: positiveNumberFlag("--rps", 10_000).optional(),
   rpcRps: positiveNumberFlag("--rpc-rps", 10_000).optional(),
   plan: choiceFlag("--plan", PLAN_NAMES).optional(),
@@ -108,8 +108,8 @@ export const rawOptionsSchema = z.object({
     .string({ message: "no API key: set HELIUS_API_KEY (or pass --api-key)" })
     .trim()
     .min(1, { message: "no API key: set HELIUS_API_KEY (or pass --api-key)" }),
-  logLevel: choiceFlag("--log-level", LOG_LEVELS),
-  quiet: z.boolean(),
+  logLevel: choiceFlag("--log-level", LOG_LEVELS).default(DEFAULTS.logLevel),
+  quiet: z.boolean().default(false),
 });
 
 type CheckedOptions = z.output<typeof rawOptionsSchema>;

@@ -5,29 +5,29 @@ import { PLAN_NAMES } from "./plans.js";
 /** What commander hands back: every value still a string or a boolean, checked later. */
 export interface ParsedFlags {
   wallets?: string;
-  format: string;
+  format?: string;
   order?: string;
-  detect: string;
+  detect?: string;
   out?: string;
-  append: boolean;
+  append?: boolean;
   state?: string;
   summaryJson?: string;
   since?: string;
   until?: string;
-  includeFailed: boolean;
-  raw: boolean;
-  concurrency: string;
-  parallelPages: string;
-  timeout: string;
-  maxRetries: string;
+  includeFailed?: boolean;
+  raw?: boolean;
+  concurrency?: string;
+  parallelPages?: string;
+  timeout?: string;
+  maxRetries?: string;
   rps?: string;
   rpcRps?: string;
   plan?: string;
   apiUrl?: string;
   rpcUrl?: string;
   apiKey?: string;
-  logLevel: string;
-  quiet: boolean;
+  logLevel?: string;
+  quiet?: boolean;
 }
 
 const HELP_FOOTER = `
@@ -37,8 +37,9 @@ Environment:
   HELIUS_RPC_URL    JSON-RPC URL (default ${DEFAULTS.rpcUrl})
 
 Exit codes:
-  0 done, 2 bad usage or input, 3 API key rejected,
-  4 upstream failure after retries (or credits used up), 130 interrupted
+  0 done            2 bad usage or input     3 API key rejected
+  4 upstream failure after retries, credits used up, or a wallet failed
+  5 another run holds the --state file       130 interrupted
 
 Examples:
   fetch-swaps <wallet> > swaps.ndjson
@@ -46,47 +47,51 @@ Examples:
   fetch-swaps <wallet> --out swaps.csv --format csv --order asc
   fetch-swaps demo`;
 
-/** Adds the flags shared by the main command and `demo`. */
+/** Adds the flags shared by the main command and `demo`, grouped as `--help` shows them. */
 export function addExportOptions(command: Command, { network }: { network: boolean }): Command {
   command
+    .optionsGroup("Output:")
     .addOption(
-      new Option("-f, --format <format>", "output format")
-        .choices(FORMATS)
-        .default(DEFAULTS.format),
+      new Option(
+        "-f, --format <format>",
+        `ndjson, json or csv (default ${DEFAULTS.format})`,
+      ).choices(FORMATS),
     )
     .option("-o, --out <file>", "write to this file atomically instead of stdout")
-    .option("--append", "add new swaps to the end of --out (ndjson or csv), oldest first", false)
+    .addOption(
+      new Option("--order <order>", "desc: newest first (default); asc: oldest first").choices(
+        ORDERS,
+      ),
+    )
+    .option("--append", "add new swaps to the end of --out (ndjson or csv), oldest first")
+    .option("--raw", "emit Helius's enhanced transaction objects untouched")
+    .option("--summary-json <file>", "also write the end-of-run summary to this file as JSON");
+
+  command
+    .optionsGroup("What to export:")
     .option("--state <file>", "bookmark per wallet: export only what is new since the last run")
     .option("--since <time>", "only swaps at or after this time (ISO 8601, date, Unix s, 7d)")
     .option("--until <time>", "only swaps at or before this time (same forms as --since)")
     .addOption(
-      new Option(
-        "--order <order>",
-        "desc: newest first; asc: oldest first (default: desc)",
-      ).choices(ORDERS),
+      new Option("--detect <mode>", `what counts as a swap (default ${DEFAULTS.detect})`).choices(
+        DETECT_MODES,
+      ),
     )
-    .addOption(
-      new Option(
-        "--detect <mode>",
-        "what counts as a swap: Helius labels, balance changes, or both",
-      )
-        .choices(DETECT_MODES)
-        .default(DEFAULTS.detect),
-    )
-    .option("--include-failed", "also export failed swap attempts", false)
-    .option("--raw", "emit Helius's enhanced transaction objects untouched", false)
-    .option(
-      "-c, --concurrency <n>",
-      "requests in flight at most (1-100)",
-      `${DEFAULTS.concurrency}`,
-    )
+    .option("--include-failed", "also export failed swap attempts");
+  if (network) {
+    command.option(
+      "--wallets <file>",
+      "read wallet addresses from a file, one per line (# comments)",
+    );
+  }
+
+  command
+    .optionsGroup("Speed and limits:")
+    .option("-c, --concurrency <n>", `requests in flight, 1-100 (default ${DEFAULTS.concurrency})`)
     .option(
       "-p, --parallel-pages <n>",
-      "parse calls of 100 transactions in flight at most (1-100)",
-      `${DEFAULTS.parallelPages}`,
+      `parse calls (100 transactions each) in flight, 1-100 (default ${DEFAULTS.parallelPages})`,
     )
-    .option("--timeout <seconds>", "per-request timeout", `${DEFAULTS.timeoutSeconds}`)
-    .option("--max-retries <n>", "retries per request (0-20)", `${DEFAULTS.maxRetries}`)
     .option("--rps <n>", "pace Enhanced API calls to this many a second")
     .option("--rpc-rps <n>", "pace JSON-RPC calls to this many a second")
     .addOption(
@@ -94,23 +99,27 @@ export function addExportOptions(command: Command, { network }: { network: boole
         "--plan <plan>",
         "pace both API classes to a Helius plan's published limits",
       ).choices(PLAN_NAMES),
-    );
+    )
+    .option("--timeout <seconds>", `per-request timeout (default ${DEFAULTS.timeoutSeconds})`)
+    .option("--max-retries <n>", `retries per request, 0-20 (default ${DEFAULTS.maxRetries})`);
 
   if (network) {
     command
+      .optionsGroup("Helius:")
       .option("--api-url <url>", "Enhanced API base URL (env HELIUS_API_URL)")
       .option("--rpc-url <url>", "JSON-RPC URL (env HELIUS_RPC_URL)")
       .option("--api-key <key>", "API key; prefer HELIUS_API_KEY (visible to other users here)");
   }
 
   return command
+    .optionsGroup("Logging:")
     .addOption(
-      new Option("--log-level <level>", "log detail on stderr")
-        .choices(LOG_LEVELS)
-        .default(DEFAULTS.logLevel),
+      new Option(
+        "--log-level <level>",
+        `log detail on stderr (default ${DEFAULTS.logLevel})`,
+      ).choices(LOG_LEVELS),
     )
-    .option("-q, --quiet", "only errors on stderr: no progress, no info logs", false)
-    .option("--summary-json <file>", "also write the end-of-run summary to this file as JSON");
+    .option("-q, --quiet", "only warnings and errors on stderr: no progress, no info logs");
 }
 
 export interface ProgramHandlers {
@@ -131,10 +140,6 @@ export function createProgram(version: string, handlers: ProgramHandlers): Comma
     .addHelpText("after", HELP_FOOTER)
     .action((wallets: string[], flags: ParsedFlags) => handlers.exportWallets(wallets, flags));
   addExportOptions(program, { network: true });
-  program.option(
-    "--wallets <file>",
-    "read wallet addresses from a file, one per line (# comments)",
-  );
 
   const demo = new Command("demo")
     .description("export a synthetic wallet from the bundled Helius simulator (no key needed)")
