@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../../src/simulator/index.js";
 import { runCli } from "../support/run-cli.js";
+import { simulatorEnv } from "../support/simulator-env.js";
 
 const WALLET = "BY1rqtWsr3R2BWixQpqUYjM1kFuhfVzA5frLqDvjgaT8";
 const KEY = "sim-key-for-usage-tests";
@@ -18,14 +19,7 @@ afterAll(async () => {
   await simulator.close();
 });
 
-function env(overrides: Record<string, string> = {}) {
-  return {
-    HELIUS_API_KEY: KEY,
-    HELIUS_API_URL: simulator.apiUrl,
-    HELIUS_RPC_URL: simulator.rpcUrl,
-    ...overrides,
-  };
-}
+const env = (overrides: Record<string, string> = {}) => simulatorEnv(simulator, overrides);
 
 describe("bad input", () => {
   it.each([

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Simulator, type SyntheticWallet, startSimulator } from "../../src/simulator/index.js";
 import { expectedSwaps } from "../support/expected-swaps.js";
 import { runCli } from "../support/run-cli.js";
+import { simulatorEnv } from "../support/simulator-env.js";
 
 let simulator: Simulator;
 
@@ -16,13 +17,7 @@ afterAll(async () => {
   await simulator.close();
 });
 
-function env() {
-  return {
-    HELIUS_API_KEY: simulator.apiKey,
-    HELIUS_API_URL: simulator.apiUrl,
-    HELIUS_RPC_URL: simulator.rpcUrl,
-  };
-}
+const env = () => simulatorEnv(simulator);
 
 function folder(): string {
   return mkdtempSync(join(tmpdir(), "fetch-swaps-cron-"));

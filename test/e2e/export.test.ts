@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Simulator, type SyntheticWallet, startSimulator } from "../../src/simulator/index.js";
 import { comparablePart, expectedRecord, expectedSwaps } from "../support/expected-swaps.js";
 import { runCli } from "../support/run-cli.js";
+import { simulatorEnv } from "../support/simulator-env.js";
 
 const SIZES = [0, 1, 99, 100, 101, 1000, 1001, 10_000] as const;
 const FORMATS = ["ndjson", "json"] as const;
@@ -21,13 +22,7 @@ afterAll(async () => {
   await simulator.close();
 });
 
-function env() {
-  return {
-    HELIUS_API_KEY: simulator.apiKey,
-    HELIUS_API_URL: simulator.apiUrl,
-    HELIUS_RPC_URL: simulator.rpcUrl,
-  };
-}
+const env = () => simulatorEnv(simulator);
 
 function parseOutput(format: string, stdout: string): Array<Record<string, unknown>> {
   if (format === "json") return JSON.parse(stdout);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../../src/simulator/index.js";
 import { runCli } from "../support/run-cli.js";
+import { simulatorEnv } from "../support/simulator-env.js";
 import { REAL_CASES, type RealCase } from "../swaps/real-swap-cases.js";
 import { readRealTransactions } from "../swaps/real-transactions.js";
 
@@ -66,11 +67,7 @@ describe("real Helius responses, served verbatim for their fee payers", () => {
     async (detect) => {
       const wallets = [...histories.keys()];
       const result = await runCli([...wallets, "--detect", detect, "--quiet"], {
-        env: {
-          HELIUS_API_KEY: simulator.apiKey,
-          HELIUS_API_URL: simulator.apiUrl,
-          HELIUS_RPC_URL: simulator.rpcUrl,
-        },
+        env: simulatorEnv(simulator),
       });
 
       expect(result).toMatchObject({ code: 0, stderr: "" });
