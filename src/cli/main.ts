@@ -113,7 +113,7 @@ function report(error: unknown, stderr: NodeJS.WriteStream): number {
  * SIGINT and SIGTERM abort the run: dispatching stops, requests in flight are aborted and the
  * output is rolled back. Another signal exits at once, for a run that will not stop, but not
  * within a second of the first: a quick double Ctrl-C would otherwise cut the rollback short
- * and leave the temporary output file behind.
+ * and leave the temporary output file behind. Either way the exit status is 130.
  */
 function trapSignals(controller: AbortController): () => void {
   const graceMs = 1000; // 1 s for the run to honour a signal before another forces the exit
@@ -129,6 +129,11 @@ function trapSignals(controller: AbortController): () => void {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   return () => {
+    if (firstSignalAt !== undefined) {
+      // Interrupted and rolled back: a late signal needs no grace, only the status saying why.
+      firstSignalAt = Number.NEGATIVE_INFINITY;
+      return;
+    }
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   };

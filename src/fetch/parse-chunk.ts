@@ -14,12 +14,18 @@ export interface TransactionSource {
 export interface ParseChunkOptions {
   /** Extra rounds for transactions Helius left out (it does, for ones it cannot serve yet). */
   missingRetries: number;
-  /** Delay before the first extra round; doubles each round. */
+  /** Delay before the first extra round; doubles each round, up to `MAX_MISSING_DELAY_MS`. */
   missingDelayMs: number;
   clock: Clock;
   signal: AbortSignal;
   logger: Logger;
 }
+
+/**
+ * Longest wait between two rounds (30 s, the retry policy's ceiling for one backoff): the
+ * rounds follow `--max-retries`, and doubling up to 20 times without a bound would wait days.
+ */
+const MAX_MISSING_DELAY_MS = 30_000;
 
 /**
  * Parses one chunk of signatures and returns the transactions in the chunk's own order. The
@@ -46,10 +52,15 @@ export async function parseChunk(
     missing = missing.filter((signature) => !found.has(signature));
     if (missing.length === 0) break;
     if (round >= options.missingRetries) {
+      // The error message names only the first few; the log record keeps every one of them.
+      options.logger.error(
+        { missing: missing.length, signatures: missing },
+        "Helius did not return these transactions",
+      );
       throw new MissingTransactionsError(missing, round + 1);
     }
 
-    const delayMs = options.missingDelayMs * 2 ** round;
+    const delayMs = Math.min(MAX_MISSING_DELAY_MS, options.missingDelayMs * 2 ** round);
     options.logger.debug(
       { missing: missing.length, round: round + 1, delayMs },
       "asking again for transactions Helius left out",

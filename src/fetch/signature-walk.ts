@@ -42,8 +42,10 @@ export function growingPageSizes(first = 100, max = MAX_SIGNATURE_PAGE): number[
 /**
  * Walks a wallet's signatures newest first, one page after another (each cursor is the last
  * signature of the page before). Only an empty page ends the walk: a short page in the middle
- * of a history is normal. A signature seen before is dropped, and a page that brings nothing
- * new and would repeat the same cursor is an error rather than an endless loop.
+ * of a history is normal, and so is a page holding nothing but the cursor itself (a server
+ * that treats `before` as inclusive has nothing older to give). A signature seen before is
+ * dropped, even when a page repeats it within itself, and a page that brings nothing new and
+ * would repeat the same cursor is an error rather than an endless loop.
  */
 export async function* walkSignatures(
   source: SignatureSource,
@@ -59,10 +61,14 @@ export async function* walkSignatures(
     if (options.until !== undefined) request.until = options.until;
 
     const page = await source.getSignaturesPage(options.wallet, request, options.signal);
-    if (page.length === 0) return;
+    if (page.every((entry) => entry.signature === before)) return;
 
-    const fresh = page.filter((entry) => !seen.has(entry.signature));
-    for (const entry of fresh) seen.add(entry.signature);
+    const fresh: SignatureInfo[] = [];
+    for (const entry of page) {
+      if (seen.has(entry.signature)) continue;
+      seen.add(entry.signature);
+      fresh.push(entry);
+    }
 
     if (fresh.length < page.length) {
       options.logger.warn(

@@ -12,7 +12,9 @@ export type Outcome<T> =
 
 /**
  * Helius's "credits exhausted" answer, recognised by its text whatever the status or shape:
- * it has been seen as JSON-RPC over HTTP 429, over HTTP 200, and as plain text.
+ * it has been seen as JSON-RPC over HTTP 429, over HTTP 200, and as plain text (facts §5).
+ * Only answers that are not a valid result are searched, so a transaction whose description
+ * happens to hold these words (a token named so) cannot pass for it.
  */
 const CREDITS_EXHAUSTED = /max usage reached/i;
 
@@ -33,11 +35,13 @@ export function readRpcResponse<S extends z.ZodType>(
 
   const envelope = rpcEnvelopeSchema.safeParse(json.value);
   if (!envelope.success) {
+    if (CREDITS_EXHAUSTED.test(JSON.stringify(json.value))) return creditsExhausted(status);
     return schemaFailure(status, `not a JSON-RPC response: ${describeIssue(envelope.error)}`);
   }
 
   const rpcError = envelope.data.error;
   if (rpcError !== undefined) {
+    if (CREDITS_EXHAUSTED.test(rpcError.message)) return creditsExhausted(status);
     return {
       ok: false,
       kind: classifyRpcError(rpcError.code),
@@ -61,6 +65,8 @@ export function readParseResponse(status: number, body: string): Outcome<ParsedT
   const json = readJsonBody(status, body);
   if (!json.ok) return json;
   if (!Array.isArray(json.value)) {
+    // An error object in place of the array, such as the credits answer over HTTP 200.
+    if (CREDITS_EXHAUSTED.test(JSON.stringify(json.value))) return creditsExhausted(status);
     return schemaFailure(status, "response failed the schema at (root): expected an array");
   }
 
@@ -80,18 +86,16 @@ export function readParseResponse(status: number, body: string): Outcome<ParsedT
 
 /** Status, credits and JSON checks shared by both endpoints. */
 function readJsonBody(status: number, body: string): Outcome<unknown> {
-  if (CREDITS_EXHAUSTED.test(body)) {
-    return { ok: false, kind: "credits", message: "max usage reached", status };
-  }
-
   const kind = classifyStatus(status);
   if (kind !== undefined) {
+    if (CREDITS_EXHAUSTED.test(body)) return creditsExhausted(status);
     return { ok: false, kind, message: `HTTP ${status}: ${summarise(body)}`, status };
   }
 
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch {
+    if (CREDITS_EXHAUSTED.test(body)) return creditsExhausted(status);
     return {
       ok: false,
       kind: "transient",
@@ -99,6 +103,10 @@ function readJsonBody(status: number, body: string): Outcome<unknown> {
       status,
     };
   }
+}
+
+function creditsExhausted(status: number): Outcome<never> {
+  return { ok: false, kind: "credits", message: "max usage reached", status };
 }
 
 function classifyRpcError(code: number): FailureKind {

@@ -45,6 +45,17 @@ describe("walkSignatures", () => {
     expect(await walk(source)).toEqual([["a", "b"], ["c"]]);
   });
 
+  it("drops a signature repeated within one page", async () => {
+    const { source } = scriptedSource([["a", "b", "a"], ["c"], []]);
+    expect(await walk(source)).toEqual([["a", "b"], ["c"]]);
+  });
+
+  it("ends on a page holding nothing but the cursor, as a server with an inclusive before gives", async () => {
+    const { source, requests } = scriptedSource([["a", "b"], ["b"], ["never asked"]]);
+    expect(await walk(source)).toEqual([["a", "b"]]);
+    expect(requests).toHaveLength(2);
+  });
+
   it("fails instead of looping when the same page comes back", async () => {
     const { source } = scriptedSource([
       ["a", "b"],

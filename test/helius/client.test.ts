@@ -253,6 +253,20 @@ describe("HeliusClient.parseTransactions", () => {
     expect(result.map((entry) => entry.raw)).toEqual(objects);
   });
 
+  it("reads the words 'max usage reached' inside a valid answer as data, not as spent credits", async () => {
+    const object = {
+      ...(realTransactions[0] as { signature: string }),
+      description: "bot said: max usage reached",
+    };
+    agent
+      .get(ORIGIN)
+      .intercept({ path: parsePath, method: "POST" })
+      .reply(200, JSON.stringify([object]));
+
+    const result = await createClient().parseTransactions([object.signature], signal());
+    expect(result.map((entry) => entry.raw)).toEqual([object]);
+  });
+
   it("names the transaction and field that fail the schema", async () => {
     const broken = { ...realTransactions[0], slot: "not a number" };
     agent
