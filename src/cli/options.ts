@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SIGNATURE_MODES } from "../fetch/signature-source.js";
 import { decodeBase58 } from "../lib/base58.js";
 import { PLAN_NAMES } from "./plans.js";
 import { parseTimeBound, TIME_BOUND_FORMS } from "./time-bound.js";
@@ -13,6 +14,7 @@ export const DEFAULTS = {
   timeoutSeconds: 30,
   maxRetries: 6,
   logLevel: "info",
+  signatures: "auto",
   apiUrl: "https://api.helius.xyz",
   rpcUrl: "https://mainnet.helius-rpc.com",
 } as const;
@@ -102,6 +104,9 @@ export const rawOptionsSchema = z.object({
   rps: positiveNumberFlag("--rps", 10_000).optional(),
   rpcRps: positiveNumberFlag("--rpc-rps", 10_000).optional(),
   plan: choiceFlag("--plan", PLAN_NAMES).optional(),
+  signatures: choiceFlag("--signatures", SIGNATURE_MODES).default(DEFAULTS.signatures),
+  tokenAccounts: z.boolean().default(false),
+  gtfaShards: integerFlag("--gtfa-shards", 1, 100_000).optional(),
   apiUrl: urlFlag("--api-url / HELIUS_API_URL"),
   rpcUrl: urlFlag("--rpc-url / HELIUS_RPC_URL"),
   apiKey: z

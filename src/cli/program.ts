@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import { SIGNATURE_MODES } from "../fetch/signature-source.js";
 import { DEFAULTS, DETECT_MODES, FORMATS, LOG_LEVELS, ORDERS } from "./options.js";
 import { PLAN_NAMES } from "./plans.js";
 
@@ -23,6 +24,9 @@ export interface ParsedFlags {
   rps?: string;
   rpcRps?: string;
   plan?: string;
+  signatures?: string;
+  tokenAccounts?: boolean;
+  gtfaShards?: string;
   apiUrl?: string;
   rpcUrl?: string;
   apiKey?: string;
@@ -77,7 +81,11 @@ export function addExportOptions(command: Command, { network }: { network: boole
         DETECT_MODES,
       ),
     )
-    .option("--include-failed", "also export failed swap attempts");
+    .option("--include-failed", "also export failed swap attempts")
+    .option(
+      "--token-accounts",
+      "also export swaps filled into the wallet's token accounts (needs getTransactionsForAddress)",
+    );
   if (network) {
     command.option(
       "--wallets <file>",
@@ -100,6 +108,14 @@ export function addExportOptions(command: Command, { network }: { network: boole
         "pace both API classes to a Helius plan's published limits",
       ).choices(PLAN_NAMES),
     )
+    .addOption(
+      new Option(
+        "--signatures <method>",
+        `auto: getTransactionsForAddress, else getSignaturesForAddress; gtfa; rpc (default ${DEFAULTS.signatures})`,
+      ).choices(SIGNATURE_MODES),
+    )
+    // Fixes the sharded walk's shard count instead of splitting by density (tests, diagnosis).
+    .addOption(new Option("--gtfa-shards <n>").hideHelp())
     .option("--timeout <seconds>", `per-request timeout (default ${DEFAULTS.timeoutSeconds})`)
     .option("--max-retries <n>", `retries per request, 0-20 (default ${DEFAULTS.maxRetries})`);
 

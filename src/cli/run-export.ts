@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
-import { ExitCode, type FetchSwapsError, isFetchSwapsError } from "../errors.js";
+import { ExitCode, type FetchSwapsError, isFetchSwapsError, UsageError } from "../errors.js";
 import { type FetchedSwap, type FetchProgress, fetchSwaps } from "../fetch/fetch-swaps.js";
+import { SignatureSourcePicker } from "../fetch/signature-source.js";
 import { HeliusClient } from "../helius/client.js";
 import { CreditsExhaustedError } from "../helius/errors.js";
 import type { SignatureInfo } from "../helius/schemas/signature-page.js";
@@ -17,6 +18,11 @@ export interface ExportContext {
   stderr: NodeJS.WriteStream;
   logger: Logger;
   signal: AbortSignal;
+}
+
+/** What every wallet of a run shares besides the client: where its signatures come from. */
+interface RunContext extends ExportContext {
+  picker: SignatureSourcePicker;
 }
 
 interface WalletResult {
@@ -36,7 +42,17 @@ export async function runExport(
   context: ExportContext,
 ): Promise<RunSummary> {
   const startedAt = performance.now();
+  if (options.tokenAccounts && options.signatures === "rpc") {
+    throw new UsageError("--token-accounts needs getTransactionsForAddress: drop --signatures rpc");
+  }
   const client = createClient(options, context.logger);
+  const picker = new SignatureSourcePicker({
+    mode: options.signatures,
+    source: client,
+    chains: gtfaChains(options.concurrency),
+    ...(options.gtfaShards === undefined ? {} : { shards: options.gtfaShards }),
+    logger: context.logger,
+  });
   const outcomes: WalletOutcome[] = [];
   let outputClosed = false;
   let failure: unknown;
@@ -45,7 +61,7 @@ export async function runExport(
     const releaseLock =
       options.state === undefined ? undefined : await lockStateFile(options.state);
     try {
-      outputClosed = await exportAll(client, options, context, outcomes);
+      outputClosed = await exportAll(client, options, { ...context, picker }, outcomes);
     } finally {
       await releaseLock?.();
     }
@@ -65,7 +81,7 @@ export async function runExport(
 async function exportAll(
   client: HeliusClient,
   options: ExportOptions,
-  context: ExportContext,
+  context: RunContext,
   outcomes: WalletOutcome[],
 ): Promise<boolean> {
   const state = options.state === undefined ? undefined : await readState(options.state);
@@ -90,6 +106,11 @@ async function exportAll(
         readerClosed = true;
         break;
       }
+    }
+    if (outcomes.every((outcome) => outcome.status === "failed")) {
+      // Nothing completed: a file keeps its old content rather than becoming an empty export.
+      await sink.abort();
+      return false;
     }
     const written = await sink.close();
     readerClosed ||= written.readerClosed;
@@ -120,39 +141,59 @@ async function exportWallet(
   client: HeliusClient,
   state: ExportState | undefined,
   options: ExportOptions,
-  context: ExportContext,
+  context: RunContext,
 ): Promise<WalletResult> {
   const progressLine =
     context.stderr.isTTY && !options.quiet ? new ProgressLine(context.stderr) : undefined;
   let progress: Readonly<FetchProgress> = { signatures: 0, transactions: 0, swaps: 0, chunks: 0 };
-  const bookmark = state?.wallets[wallet]?.signature;
-
-  const swaps = fetchSwaps({
-    source: client,
-    wallet,
-    includeFailed: options.includeFailed,
-    detect: options.detect,
-    keepRaw: options.raw,
-    parallelPages: options.parallelPages,
-    // Transactions Helius leaves out get the same retry budget as failed requests.
-    missingRetries: options.maxRetries,
-    signal: context.signal,
-    logger: context.logger,
-    ...(bookmark === undefined ? {} : { until: bookmark }),
-    timeWindow: {
-      ...(options.sinceUnix === undefined ? {} : { sinceUnix: options.sinceUnix }),
-      ...(options.untilUnix === undefined ? {} : { untilUnix: options.untilUnix }),
-    },
-    onProgress: (latest) => {
-      progress = latest;
-      progressLine?.update(latest, wallet);
-    },
-  });
+  const bookmarkEntry = state?.wallets[wallet];
+  const bookmark = bookmarkEntry?.signature;
 
   try {
-    const readerClosed = await writeWallet(swaps, sink, options);
+    const signatures = await context.picker.pick(
+      {
+        wallet,
+        order: options.order,
+        tokenAccounts: options.tokenAccounts,
+        timeWindow: {
+          ...(options.sinceUnix === undefined ? {} : { sinceUnix: options.sinceUnix }),
+          ...(options.untilUnix === undefined ? {} : { untilUnix: options.untilUnix }),
+        },
+        ...(bookmarkEntry === undefined ? {} : { after: bookmarkEntry }),
+      },
+      context.signal,
+    );
+    const swaps = fetchSwaps({
+      source: client,
+      wallet,
+      includeFailed: options.includeFailed,
+      detect: options.detect,
+      keepRaw: options.raw,
+      parallelPages: options.parallelPages,
+      // Transactions Helius leaves out get the same retry budget as failed requests.
+      missingRetries: options.maxRetries,
+      signal: context.signal,
+      logger: context.logger,
+      ...(bookmark === undefined ? {} : { until: bookmark }),
+      ...(signatures.pages === undefined ? {} : { signaturePages: signatures.pages }),
+      timeWindow: {
+        ...(options.sinceUnix === undefined ? {} : { sinceUnix: options.sinceUnix }),
+        ...(options.untilUnix === undefined ? {} : { untilUnix: options.untilUnix }),
+      },
+      onProgress: (latest) => {
+        progress = latest;
+        progressLine?.update(latest, wallet);
+      },
+    });
+    const readerClosed = await writeWallet(swaps, sink, options, signatures.order);
     return {
-      outcome: { wallet, status: "ok", swaps: progress.swaps, signatures: progress.signatures },
+      outcome: {
+        wallet,
+        status: "ok",
+        swaps: progress.swaps,
+        signatures: progress.signatures,
+        signatureMethod: signatures.method,
+      },
       ...(progress.newest === undefined ? {} : { newest: progress.newest }),
       readerClosed,
     };
@@ -196,10 +237,11 @@ async function writeWallet(
   swaps: AsyncIterable<FetchedSwap>,
   sink: RecordSink,
   options: ExportOptions,
+  sourceOrder: ExportOptions["order"],
 ): Promise<boolean> {
   const pick = (swap: FetchedSwap) => (options.raw ? swap.raw : swap.record);
 
-  if (options.out === undefined && options.state === undefined && options.order === "desc") {
+  if (options.out === undefined && options.state === undefined && options.order === sourceOrder) {
     for await (const swap of swaps) {
       if ((await sink.write(pick(swap))) === "closed") return true;
     }
@@ -209,7 +251,8 @@ async function writeWallet(
   const spool = new RecordSpool();
   try {
     for await (const swap of swaps) await spool.add(pick(swap));
-    const records = options.order === "asc" ? spool.backward() : spool.forward();
+    // gTFA serves oldest first itself; only the getSignaturesForAddress walk needs turning.
+    const records = options.order === sourceOrder ? spool.forward() : spool.backward();
     for await (const record of records) {
       if ((await sink.write(record)) === "closed") return true;
     }
@@ -236,6 +279,15 @@ function advanceBookmarks(
     };
   }
   return { version: 1, wallets };
+}
+
+/**
+ * gTFA chains per wallet: walk calls have a lane of `--concurrency` requests of their own, so
+ * as many chains as that, up to 32 (past that, shards get so small that their edges cost more
+ * requests than the parallelism saves).
+ */
+function gtfaChains(concurrency: number): number {
+  return Math.min(32, concurrency);
 }
 
 function createClient(options: ExportOptions, logger: Logger): HeliusClient {

@@ -15,6 +15,8 @@ export interface WalletOutcome {
   swaps: number;
   /** Signatures the walk found (within the time window and above the bookmark). */
   signatures: number;
+  /** Which method listed them: getTransactionsForAddress or getSignaturesForAddress. */
+  signatureMethod?: "gtfa" | "rpc";
   error?: FailureSummary;
 }
 
@@ -29,6 +31,8 @@ export interface RunSummary {
   requests: number;
   throttled: number;
   retries: number;
+  /** Helius credits of the successful calls at list prices (gTFA 100, gSFA 10, parse 100). */
+  credits: number;
   durationMs: number;
   /** Peak resident memory of the process, bytes. */
   peakRssBytes: number;
@@ -62,6 +66,7 @@ export function summarise(
     requests: stats.requests,
     throttled: stats.throttled,
     retries: stats.retries,
+    credits: stats.credits,
     durationMs: Math.round(performance.now() - startedAt),
     peakRssBytes: usage.maxRSS * 1024, // maxRSS is in kilobytes
     cpuUserMs: Math.round(usage.userCPUTime / 1000), // CPU times are in microseconds

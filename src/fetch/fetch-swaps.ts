@@ -133,13 +133,24 @@ function defaultWalk(options: FetchSwapsOptions): SignaturePages {
   };
 }
 
-/** Keeps the first entry of the highest slot: within a slot, pages list the newest first. */
+/**
+ * Keeps the newest entry: the highest slot and, within it, the highest `transactionIndex` when
+ * the source gives one (gTFA, whose pages may run oldest first). Without it, the first entry
+ * of the slot: getSignaturesForAddress pages list a slot's newest first.
+ */
 function newestOf(page: SignatureInfo[], current: SignatureInfo | undefined) {
   let newest = current;
   for (const entry of page) {
-    if (newest === undefined || entry.slot > newest.slot) newest = entry;
+    if (newest === undefined || isNewer(entry, newest)) newest = entry;
   }
   return newest;
+}
+
+function isNewer(entry: SignatureInfo, than: SignatureInfo): boolean {
+  if (entry.slot !== than.slot) return entry.slot > than.slot;
+  const index = entry.transactionIndex;
+  const thanIndex = than.transactionIndex;
+  return typeof index === "number" && typeof thanIndex === "number" && index > thanIndex;
 }
 
 function parseOptions(options: FetchSwapsOptions, signal: AbortSignal) {

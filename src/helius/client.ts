@@ -1,13 +1,17 @@
 import type { Logger } from "pino";
+import { ClassPacer } from "./class-pacer.js";
 import { type Clock, systemClock } from "./clock.js";
 import {
   CreditsExhaustedError,
   type Endpoint,
+  MethodUnavailableError,
   RejectedKeyError,
   RequestRejectedError,
   UpstreamError,
 } from "./errors.js";
 import { HttpTransport } from "./http-transport.js";
+import { LoopTurns } from "./loop-turns.js";
+import type { SentRequest } from "./rate-learner.js";
 import { createRedactor } from "./redact.js";
 import { RequestGate, type RequestPriority } from "./request-gate.js";
 import { type Outcome, readParseResponse, readRpcResponse } from "./response-reader.js";
@@ -20,8 +24,8 @@ import {
   retryDelayMs,
 } from "./retry-policy.js";
 import type { EnhancedTransaction } from "./schemas/enhanced-transaction.js";
+import { type GtfaPage, gtfaPageSchema } from "./schemas/gtfa-page.js";
 import { type SignatureInfo, signaturePageSchema } from "./schemas/signature-page.js";
-import { TokenBucket } from "./token-bucket.js";
 
 export interface HeliusClientOptions {
   apiKey: string;
@@ -29,14 +33,17 @@ export interface HeliusClientOptions {
   apiUrl: string;
   /** JSON-RPC endpoint, e.g. https://mainnet.helius-rpc.com */
   rpcUrl: string;
-  /** Hard bound on requests in flight, walk and parse together. */
+  /** Bound on walk calls in flight, and on parse calls in flight (`--concurrency`). */
   concurrency: number;
   /** Per-attempt timeout. */
   timeoutMs: number;
   retry?: Partial<RetryPolicyOptions>;
-  /** Pace for Enhanced API calls (requests per second); unpaced when absent. */
+  /**
+   * Known pace for Enhanced API calls (requests per second). Absent, the pace is learned from
+   * the server's 429s, and nothing is paced until one comes.
+   */
   enhancedRps?: number;
-  /** Pace for JSON-RPC calls; unpaced when absent. */
+  /** Known pace for JSON-RPC calls; learned from 429s when absent. */
   rpcRps?: number;
   logger: Logger;
   clock?: Clock;
@@ -52,6 +59,40 @@ export interface SignaturePageRequest {
   until?: string;
 }
 
+/** Inclusive (`gte`, `lte`) and exclusive (`gt`, `lt`) integer bounds of a gTFA filter. */
+export interface GtfaRange {
+  gte?: number;
+  gt?: number;
+  lte?: number;
+  lt?: number;
+}
+
+/** One `getTransactionsForAddress` page in signatures mode (facts §4). */
+export interface GtfaPageRequest {
+  sortOrder: "desc" | "asc";
+  /** 1 to 1000. */
+  limit: number;
+  /** The previous page's token; the filters must stay the same along one chain. */
+  paginationToken?: string;
+  filters?: {
+    slot?: GtfaRange;
+    /** Unix seconds. */
+    blockTime?: GtfaRange;
+    status?: "succeeded" | "failed" | "any";
+    tokenAccounts?: "none" | "balanceChanged" | "all";
+  };
+}
+
+/**
+ * Helius's credit prices per call (facts §5, DOCS billing/credits.mdx): archival
+ * getSignaturesForAddress 10, getTransactionsForAddress 100, Enhanced parsing 100.
+ */
+export const CREDITS_PER_CALL: Readonly<Record<Endpoint, number>> = {
+  getSignaturesForAddress: 10,
+  getTransactionsForAddress: 100,
+  "POST /v0/transactions": 100,
+};
+
 /** An enhanced transaction as Helius sent it (`raw`) and as validated (`transaction`). */
 export interface ParsedTransaction {
   raw: unknown;
@@ -64,6 +105,8 @@ export interface ClientStats {
   parseRequests: number;
   throttled: number;
   retries: number;
+  /** Credits of the successful calls at Helius's list prices: an estimate of the bill. */
+  credits: number;
 }
 
 type ApiClass = "rpc" | "enhanced";
@@ -79,13 +122,15 @@ interface Call<T> {
 
 /**
  * The one way fetch-swaps talks to Helius. Every request, walk and parse alike, goes through a
- * shared gate (bounded, adaptive, paused as a whole on a 429) and the pacer of its API class,
- * and is retried within the policy. Errors and log records never contain the API key.
+ * shared gate (a lane each for walk and parse calls, adaptive, paused as a whole on a 429) and
+ * the pace of its API class (known up front, or learned from 429s), and is retried within the
+ * policy. Errors and log records never contain the API key.
  */
 export class HeliusClient {
   readonly #transport: HttpTransport;
   readonly #gate: RequestGate;
-  readonly #buckets: Partial<Record<ApiClass, TokenBucket>> = {};
+  readonly #pacers: Record<ApiClass, ClassPacer>;
+  readonly #turns = new LoopTurns();
   readonly #retry: RetryPolicyOptions;
   readonly #clock: Clock;
   readonly #random: () => number;
@@ -99,6 +144,7 @@ export class HeliusClient {
     parseRequests: 0,
     throttled: 0,
     retries: 0,
+    credits: 0,
   };
 
   constructor(options: HeliusClientOptions) {
@@ -110,20 +156,17 @@ export class HeliusClient {
     this.#gate = new RequestGate({ maxInFlight: options.concurrency, clock: this.#clock });
     this.#transport =
       options.transport ??
-      new HttpTransport({ timeoutMs: options.timeoutMs, connections: options.concurrency });
+      // Walk and parse calls each have `concurrency` slots (see RequestGate), so twice the
+      // sockets: a walk call must never wait for a socket held by a parse call.
+      new HttpTransport({ timeoutMs: options.timeoutMs, connections: options.concurrency * 2 });
 
     this.#rpcUrl = withApiKey(options.rpcUrl, "/", options.apiKey);
     this.#parseUrl = withApiKey(options.apiUrl, "/v0/transactions", options.apiKey);
 
-    if (options.enhancedRps !== undefined) {
-      this.#buckets.enhanced = new TokenBucket({
-        ratePerSecond: options.enhancedRps,
-        clock: this.#clock,
-      });
-    }
-    if (options.rpcRps !== undefined) {
-      this.#buckets.rpc = new TokenBucket({ ratePerSecond: options.rpcRps, clock: this.#clock });
-    }
+    this.#pacers = {
+      enhanced: new ClassPacer({ clock: this.#clock, ...knownRate(options.enhancedRps) }),
+      rpc: new ClassPacer({ clock: this.#clock, ...knownRate(options.rpcRps) }),
+    };
   }
 
   /** One page of a wallet's signatures, newest first. An empty page means the walk is over. */
@@ -156,6 +199,61 @@ export class HeliusClient {
   }
 
   /**
+   * One page of a wallet's signatures from getTransactionsForAddress (a paid-plan method),
+   * ordered by (slot, transactionIndex). It goes through the same gate, pacing and retries as
+   * every other call, on the RPC pace. A plan that does not include the method (HTTP 403), or
+   * an RPC URL that does not know it (-32601), ends in a MethodUnavailableError.
+   */
+  async getTransactionsForAddress(
+    wallet: string,
+    page: GtfaPageRequest,
+    signal: AbortSignal,
+  ): Promise<GtfaPage> {
+    const config: Record<string, unknown> = {
+      transactionDetails: "signatures",
+      sortOrder: page.sortOrder,
+      limit: page.limit,
+      commitment: "finalized",
+    };
+    if (page.paginationToken !== undefined) config.paginationToken = page.paginationToken;
+    if (page.filters !== undefined) config.filters = page.filters;
+
+    let unavailable: string | undefined;
+    this.#stats.walkRequests += 1;
+    try {
+      return await this.#send(
+        {
+          endpoint: "getTransactionsForAddress",
+          apiClass: "rpc",
+          priority: "high",
+          url: this.#rpcUrl,
+          payload: {
+            jsonrpc: "2.0",
+            id: 1,
+            method: "getTransactionsForAddress",
+            params: [wallet, config],
+          },
+          read: (status, body) => {
+            const outcome = readRpcResponse(status, body, gtfaPageSchema);
+            if (!outcome.ok && isMethodRefusal(status, outcome.message)) {
+              unavailable = outcome.message;
+            }
+            return outcome;
+          },
+        },
+        signal,
+      );
+    } catch (error) {
+      if (unavailable === undefined || signal.aborted) throw error;
+      throw new MethodUnavailableError(
+        `Helius does not offer getTransactionsForAddress to this key (${this.#redact(unavailable)}); ` +
+          "it needs a Developer plan or higher: use --signatures rpc on the free plan",
+        { endpoint: "getTransactionsForAddress", cause: error },
+      );
+    }
+  }
+
+  /**
    * Parses up to 100 signatures. Helius may answer in any order and may leave some out; the
    * caller joins by signature and asks again for what is missing.
    */
@@ -182,21 +280,28 @@ export class HeliusClient {
   }
 
   async close(): Promise<void> {
+    this.#gate.close();
     await this.#transport.close();
   }
 
   async #send<T>(call: Call<T>, signal: AbortSignal): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       const permit = await this.#gate.acquire(call.priority, signal);
+      const pacer = this.#pacers[call.apiClass];
       let outcome: Outcome<T>;
       let retryAfterMs: number | undefined;
+      let sent: SentRequest | undefined;
 
       try {
-        await this.#buckets[call.apiClass]?.take(signal);
-        await this.#gate.whilePaused(signal);
+        await this.#waitForTurn(pacer, signal);
+        sent = pacer.sent();
         this.#stats.requests += 1;
 
         const response = await this.#transport.postJson(call.url, call.payload, signal);
+        // The server's slot is free once the answer is in: let the next request go out
+        // before this one is parsed and validated (milliseconds of CPU for 100 transactions).
+        permit.release();
+        await this.#turns.next();
         retryAfterMs = parseRetryAfter(response.retryAfter);
         outcome = call.read(response.status, response.body);
       } catch (error) {
@@ -207,7 +312,8 @@ export class HeliusClient {
       }
 
       if (outcome.ok) {
-        this.#gate.recordSuccess();
+        this.#gate.recordSuccess(permit);
+        this.#stats.credits += CREDITS_PER_CALL[call.endpoint];
         return outcome.value;
       }
 
@@ -216,6 +322,7 @@ export class HeliusClient {
       if (outcome.kind === "throttled") {
         this.#stats.throttled += 1;
         this.#gate.recordThrottled(permit, delayMs);
+        this.#learnFromThrottle(call.apiClass, pacer, sent);
       }
 
       if (!isRetryable(outcome.kind) || attempt > this.#retry.maxRetries) {
@@ -236,6 +343,30 @@ export class HeliusClient {
       // A throttled request waits out the shared pause in the gate; others back off alone.
       if (outcome.kind !== "throttled") await this.#clock.sleep(delayMs, signal);
     }
+  }
+
+  /**
+   * Waits out any shared pause, then this class's pace. A 429 that arrives while the request
+   * waits for its turn starts a pause: the turn is taken again after it, so requests that
+   * waited through a pause do not all leave at once when it ends.
+   */
+  async #waitForTurn(pacer: ClassPacer, signal: AbortSignal): Promise<void> {
+    for (;;) {
+      await this.#gate.whilePaused(signal);
+      const pauses = this.#gate.pauses;
+      await pacer.take(signal);
+      if (this.#gate.pauses === pauses) return;
+    }
+  }
+
+  #learnFromThrottle(apiClass: ApiClass, pacer: ClassPacer, sent: SentRequest | undefined): void {
+    if (sent === undefined) return;
+    const learned = pacer.throttled(sent);
+    if (learned === undefined) return;
+    this.#logger.info(
+      { apiClass, requestsPerSecond: Math.round(learned * 100) / 100 },
+      "pacing to the rate the server's 429s show",
+    );
   }
 
   #toError(
@@ -267,6 +398,15 @@ export class HeliusClient {
         );
     }
   }
+}
+
+/** HTTP 403 (a plan without the method) or JSON-RPC -32601 (a server without it). */
+function isMethodRefusal(status: number, message: string): boolean {
+  return status === 403 || message.startsWith("JSON-RPC error -32601:");
+}
+
+function knownRate(rate: number | undefined): { knownRate?: number } {
+  return rate === undefined ? {} : { knownRate: rate };
 }
 
 function withApiKey(base: string, path: string, apiKey: string): URL {

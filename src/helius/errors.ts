@@ -1,7 +1,10 @@
 import { ExitCode, FetchSwapsError, type FetchSwapsErrorOptions } from "../errors.js";
 
 /** Which Helius endpoint a request went to, named without its host or key. */
-export type Endpoint = "getSignaturesForAddress" | "POST /v0/transactions";
+export type Endpoint =
+  | "getSignaturesForAddress"
+  | "getTransactionsForAddress"
+  | "POST /v0/transactions";
 
 export interface HeliusErrorOptions extends FetchSwapsErrorOptions {
   endpoint: Endpoint;
@@ -45,4 +48,14 @@ export class UpstreamError extends HeliusError {
 export class RequestRejectedError extends HeliusError {
   readonly code = "E_REQUEST_REJECTED";
   readonly exitCode = ExitCode.upstream;
+}
+
+/**
+ * The method is not offered to this key: getTransactionsForAddress on the free plan (HTTP 403,
+ * facts §4), or an RPC URL that does not serve it at all (-32601). Not retried; `--signatures
+ * auto` falls back to getSignaturesForAddress on it.
+ */
+export class MethodUnavailableError extends HeliusError {
+  readonly code = "E_METHOD_UNAVAILABLE";
+  readonly exitCode = ExitCode.rejectedKey;
 }

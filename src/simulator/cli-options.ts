@@ -1,6 +1,12 @@
-import { Command, InvalidArgumentError } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import type { ParseFault, RpcFault } from "./faults.js";
-import { DEFAULT_API_KEY, type SimulatorOptions } from "./simulator-options.js";
+import {
+  DEFAULT_API_KEY,
+  DEFAULT_PLAN,
+  SIMULATED_PLANS,
+  type SimulatedPlan,
+  type SimulatorOptions,
+} from "./simulator-options.js";
 import type { WalletSpec } from "./wallet-spec.js";
 
 /** A recorded wallet to load: its address and a JSON file holding an array of enhanced objects. */
@@ -44,6 +50,7 @@ interface RawOptions {
   rpcFaultRate: number;
   parseFaultRate: number;
   forbidden: boolean;
+  plan?: SimulatedPlan;
 }
 
 /** The commander program of `node dist/simulator/main.js`. */
@@ -78,7 +85,13 @@ export function createSimulatorCommand(): Command {
     .option("--no-retry-after", "omit Retry-After on rate-limit 429s")
     .option("--rpc-fault-rate <p>", "share of RPC requests given a transient fault", shareOf, 0)
     .option("--parse-fault-rate <p>", "share of parse requests given a transient fault", shareOf, 0)
-    .option("--forbidden", "answer 403 to every request", false);
+    .option("--forbidden", "answer 403 to every request", false)
+    .addOption(
+      new Option(
+        "--plan <plan>",
+        `the key's plan; free refuses getTransactionsForAddress (default: ${DEFAULT_PLAN})`,
+      ).choices(SIMULATED_PLANS),
+    );
 }
 
 /** Parses argv (without node and script) into a resolved configuration. */
@@ -94,6 +107,7 @@ export function parseSimulatorArgs(
     apiKey: raw.apiKey,
     seed: raw.seed,
     forbidden: raw.forbidden,
+    ...(raw.plan === undefined ? {} : { plan: raw.plan }),
     latency: {
       rpc: { ms: raw.rpcLatency, jitterMs: raw.jitter },
       parse: { ms: raw.parseLatency, jitterMs: raw.jitter },

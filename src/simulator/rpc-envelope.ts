@@ -14,6 +14,8 @@ export interface RpcFailure {
   id: RpcId;
   code: number;
   message: string;
+  /** HTTP status of the answer; JSON-RPC errors come with 200 unless a gateway refuses. */
+  httpStatus?: number;
 }
 
 /** A well-formed single JSON-RPC call whose params are not checked yet. */

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { sleep, waitForAbort } from "./abortable-wait.js";
+import { PARSE_CALL } from "./credits.js";
 import { cannedFaultReply, corruptedReply } from "./fault-replies.js";
 import { type Fault, FaultSource, type ParseFault, type RpcFault } from "./faults.js";
 import { Exchange, type Reply, readBody } from "./http-exchange.js";
@@ -16,7 +17,13 @@ import {
 } from "./replies.js";
 import { peekRpcId } from "./rpc-envelope.js";
 import { type HandlerResult, handleRpc } from "./rpc-handler.js";
-import type { FaultOptions, LatencyOptions, LimitOptions } from "./simulator-options.js";
+import {
+  DEFAULT_PLAN,
+  type FaultOptions,
+  type LatencyOptions,
+  type LimitOptions,
+  type SimulatedPlan,
+} from "./simulator-options.js";
 import { type EndpointClass, StatsRecorder } from "./stats.js";
 import type { TransactionStore } from "./wallet-store.js";
 
@@ -43,6 +50,7 @@ export class SimulatorServer {
   readonly stats = new StatsRecorder();
   readonly http: Server;
   forbidden = false;
+  plan: SimulatedPlan = DEFAULT_PLAN;
   private retryAfterHeader = true;
   private rpcFaults = new FaultSource<RpcFault>({}, "");
   private parseFaults = new FaultSource<ParseFault>({}, "");
@@ -213,9 +221,14 @@ export class SimulatorServer {
 
     const result: HandlerResult =
       endpoint === "rpc"
-        ? handleRpc(body, fault, this.store)
+        ? handleRpc(body, fault, { store: this.store, plan: this.plan })
         : handleParse(body, url.searchParams.get("commitment"), fault, this.store);
     this.stats.endpoint(endpoint).itemsReturned += result.items;
+    const call =
+      endpoint === "parse"
+        ? { method: PARSE_CALL, billed: result.reply.status === 200 }
+        : result.call;
+    if (call !== undefined) this.stats.recordCall(call.method, call.billed);
 
     if (fault.kind === "malformed-json") {
       exchange.send(corruptedReply(result.reply));

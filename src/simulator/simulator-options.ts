@@ -4,6 +4,13 @@ import { checkLatencySpec, type LatencySpec } from "./latency.js";
 /** The API key the simulator accepts unless told otherwise. */
 export const DEFAULT_API_KEY = "sim-key";
 
+/** Helius plans (facts §5); only whether gTFA is allowed differs here. */
+export const SIMULATED_PLANS = ["free", "developer", "business", "professional"] as const;
+export type SimulatedPlan = (typeof SIMULATED_PLANS)[number];
+
+/** A paid plan, so every method is served unless a test asks for the free plan. */
+export const DEFAULT_PLAN: SimulatedPlan = "developer";
+
 /**
  * Admission limits per endpoint class; a missing value means no limit. A request beyond
  * `max*InFlight` or beyond the token bucket gets HTTP 429 at once.
@@ -38,6 +45,11 @@ export interface SimulatorOptions {
   apiKey?: string;
   /** Answer 403 to every request with a valid key (a plan without access). Default false. */
   forbidden?: boolean;
+  /**
+   * The plan the key is on. "free" answers getTransactionsForAddress with a 403 (facts §4:
+   * Developer plan or higher); everything else is the same on every plan. Default "developer".
+   */
+  plan?: SimulatedPlan;
   /** TCP port on 127.0.0.1; default 0 (an ephemeral port). */
   port?: number;
   /** Seeds jitter and random faults. Default "simulator". */
@@ -79,6 +91,13 @@ export function checkLimits(limits: LimitOptions): LimitOptions {
     }
   }
   return { ...limits };
+}
+
+export function checkPlan(plan: SimulatedPlan): SimulatedPlan {
+  if (!(SIMULATED_PLANS as readonly string[]).includes(plan)) {
+    throw new RangeError(`plan must be one of ${SIMULATED_PLANS.join(", ")}`);
+  }
+  return plan;
 }
 
 export function checkLatency(latency: LatencyOptions): LatencyOptions {

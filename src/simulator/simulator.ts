@@ -1,14 +1,18 @@
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
+import type { PlacedTransaction } from "./batch-placement.js";
 import { type RecordedWallet, recordedTransactions } from "./recorded-wallet.js";
 import { SimulatorServer } from "./server.js";
 import {
   checkLatency,
   checkLimits,
+  checkPlan,
   DEFAULT_API_KEY,
+  DEFAULT_PLAN,
   type FaultOptions,
   type LatencyOptions,
   type LimitOptions,
+  type SimulatedPlan,
   type SimulatorOptions,
 } from "./simulator-options.js";
 import { isAddress } from "./solana-keys.js";
@@ -40,6 +44,8 @@ export interface Simulator {
   setLatency(latency: LatencyOptions): void;
   /** Turns the 403 mode on or off. */
   setForbidden(forbidden: boolean): void;
+  /** The plan the key is on; "free" refuses getTransactionsForAddress with a 403. */
+  setPlan(plan: SimulatedPlan): void;
   /** A copy of the counters. */
   stats(): SimulatorStats;
   resetStats(): void;
@@ -64,6 +70,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   });
   server.forbidden = options.forbidden ?? false;
+  server.plan = checkPlan(options.plan ?? DEFAULT_PLAN);
   server.setLimits(checkLimits(options.limits ?? {}));
   server.setLatency(checkLatency(options.latency ?? {}));
   server.setFaults(options.faults ?? {});
@@ -93,6 +100,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setForbidden: (forbidden) => {
       server.forbidden = forbidden;
     },
+    setPlan: (plan) => {
+      server.plan = checkPlan(plan);
+    },
     stats: () => server.stats.snapshot(),
     resetStats: () => server.stats.reset(),
     close: () => {
@@ -104,21 +114,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 function addSyntheticWallet(store: TransactionStore, spec: WalletSpec): SyntheticWallet {
   let history: ReturnType<TransactionStore["createHistory"]> | undefined;
-  return createSyntheticWallet(spec, (plans, wallet) => {
+  return createSyntheticWallet(spec, (batch, wallet) => {
     history ??= store.createHistory(wallet);
-    const stored: StoredTransaction[] = plans.map((plan) => ({
-      origin: "synthetic",
-      entry: {
-        signature: plan.signature,
-        slot: plan.slot,
-        blockTime: plan.blockTime,
-        err: plan.failure?.error ?? null,
-      },
-      wallet,
-      plan,
-    }));
-    store.prepend(history, stored);
+    store.prepend(
+      history,
+      batch.map((placed) => storedOf(placed, wallet)),
+    );
   });
+}
+
+function storedOf(placed: PlacedTransaction, wallet: string): StoredTransaction {
+  const { plan, transactionIndex, listedWith } = placed;
+  const common = { signature: plan.signature, slot: plan.slot, blockTime: plan.blockTime };
+  if (placed.origin === "token-account") {
+    const entry = { ...common, err: null, transactionIndex, listedWith };
+    return { origin: "token-account", entry, wallet, plan: placed.plan };
+  }
+  const err = placed.plan.failure?.error ?? null;
+  const entry = { ...common, err, transactionIndex, listedWith };
+  return { origin: "synthetic", entry, wallet, plan: placed.plan };
 }
 
 function addRecordedWallet(

@@ -1,3 +1,5 @@
+import { CREDITS_PER_CALL } from "./credits.js";
+
 /** The two endpoint classes the simulator serves, each with its own limits, latency and faults. */
 export type EndpointClass = "rpc" | "parse";
 
@@ -21,10 +23,22 @@ export interface EndpointStats {
   itemsReturned: number;
 }
 
+/** Calls of one method (or of the parse endpoint) that reached its handler. */
+export interface MethodStats {
+  calls: number;
+  /** Calls answered with a result, each billed at the method's credit price. */
+  billed: number;
+  credits: number;
+}
+
 export interface SimulatorStats {
   /** Every HTTP request received, including 404s. */
   totalRequests: number;
   notFound: number;
+  /** Credits the answered calls would cost on Helius (see `CREDITS_PER_CALL`). */
+  credits: number;
+  /** By JSON-RPC method name, and "POST /v0/transactions" for the parse endpoint. */
+  methods: Record<string, MethodStats>;
   rpc: EndpointStats;
   parse: EndpointStats;
 }
@@ -49,6 +63,8 @@ export class StatsRecorder {
   private current: SimulatorStats = {
     totalRequests: 0,
     notFound: 0,
+    credits: 0,
+    methods: {},
     rpc: emptyEndpointStats(),
     parse: emptyEndpointStats(),
   };
@@ -75,6 +91,18 @@ export class StatsRecorder {
     stats.faultsByKind[kind] = (stats.faultsByKind[kind] ?? 0) + 1;
   }
 
+  /** A call reached its handler; `billed` when it was answered with a result. */
+  recordCall(method: string, billed: boolean): void {
+    const stats = this.current.methods[method] ?? { calls: 0, billed: 0, credits: 0 };
+    this.current.methods[method] = stats;
+    stats.calls += 1;
+    if (!billed) return;
+    const credits = CREDITS_PER_CALL[method] ?? 0;
+    stats.billed += 1;
+    stats.credits += credits;
+    this.current.credits += credits;
+  }
+
   enter(endpoint: EndpointClass): void {
     const stats = this.current[endpoint];
     stats.inFlight += 1;
@@ -95,6 +123,8 @@ export class StatsRecorder {
     this.current = {
       totalRequests: 0,
       notFound: 0,
+      credits: 0,
+      methods: {},
       rpc: emptyEndpointStats(this.current.rpc.inFlight),
       parse: emptyEndpointStats(this.current.parse.inFlight),
     };

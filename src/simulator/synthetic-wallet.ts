@@ -1,3 +1,4 @@
+import { type PlacedTransaction, placeBatch, type TokenAccountsFilter } from "./batch-placement.js";
 import type { EnhancedTransaction, TransactionErrorValue } from "./enhanced-transaction.js";
 import {
   createPlannerState,
@@ -7,8 +8,10 @@ import {
 } from "./planner-state.js";
 import { Prng } from "./prng.js";
 import { renderEnhanced } from "./render-enhanced.js";
+import { renderTokenAccountPlan } from "./render-token-account.js";
 import { planInitialTimeline, planNewerTimeline } from "./timeline.js";
-import { type GroundTruth, groundTruthOf, type TransactionPlan } from "./transaction-plan.js";
+import { tokenAccountTruthOf } from "./token-account-activity.js";
+import { type GroundTruth, groundTruthOf } from "./transaction-plan.js";
 import { planBatch } from "./wallet-planner.js";
 import { type ResolvedWalletSpec, resolveWalletSpec, type WalletSpec } from "./wallet-spec.js";
 
@@ -20,6 +23,13 @@ export interface SyntheticTransaction {
   blockTime: number;
   /** The `err` of the signature list; equal to the enhanced object's `transactionError`. */
   err: TransactionErrorValue | null;
+  /** Its position in the block (gTFA's `transactionIndex`), unique within the slot. */
+  transactionIndex: number;
+  /**
+   * The weakest gTFA `tokenAccounts` filter that lists it: "none" for the transactions that
+   * name the wallet (the ones `getSignaturesForAddress` lists too).
+   */
+  listedWith: TokenAccountsFilter;
   /** The answer key; never sent over HTTP. */
   truth: GroundTruth;
   /** The enhanced transaction exactly as the parse endpoint serves it (rendered on each call). */
@@ -30,8 +40,16 @@ export interface SyntheticTransaction {
 export interface SyntheticWallet {
   readonly address: string;
   readonly spec: ResolvedWalletSpec;
-  /** The whole history, newest first, including transactions added later. */
+  /**
+   * The transactions that name the wallet (what `getSignaturesForAddress` lists), newest first,
+   * including ones added later.
+   */
   transactions(): readonly SyntheticTransaction[];
+  /**
+   * The transactions that reach the wallet only through its token accounts (see
+   * `WalletSpec.tokenAccountShare`), newest first by (slot, transactionIndex).
+   */
+  tokenAccountTransactions(): readonly SyntheticTransaction[];
   /**
    * Adds `count` transactions newer than every existing one (for incremental exports) and
    * returns them newest first. The n-th call always adds the same transactions for a spec.
@@ -39,8 +57,11 @@ export interface SyntheticWallet {
   addNewer(count: number): readonly SyntheticTransaction[];
 }
 
-/** Called with each new batch of plans (newest first), e.g. to make them servable. */
-export type BatchListener = (plans: readonly TransactionPlan[], wallet: string) => void;
+/**
+ * Called with each new batch, newest first by (slot, transactionIndex), token-account
+ * transactions included, e.g. to make them servable.
+ */
+export type BatchListener = (batch: readonly PlacedTransaction[], wallet: string) => void;
 
 /** Builds a synthetic wallet; `onBatch` sees the initial batch and every later one. */
 export function createSyntheticWallet(
@@ -54,7 +75,7 @@ class GeneratedWallet implements SyntheticWallet {
   readonly address: string;
   private readonly context: WalletContext;
   private readonly state: PlannerState = createPlannerState();
-  private plans: TransactionPlan[] = [];
+  private placed: PlacedTransaction[] = [];
   private batches = 0;
 
   constructor(
@@ -68,36 +89,63 @@ class GeneratedWallet implements SyntheticWallet {
   }
 
   transactions(): readonly SyntheticTransaction[] {
-    return this.plans.map((plan) => this.toTransaction(plan));
+    return this.placed
+      .filter((entry) => entry.origin === "wallet")
+      .map((entry) => this.toTransaction(entry));
+  }
+
+  tokenAccountTransactions(): readonly SyntheticTransaction[] {
+    return this.placed
+      .filter((entry) => entry.origin === "token-account")
+      .map((entry) => this.toTransaction(entry));
   }
 
   addNewer(count: number): readonly SyntheticTransaction[] {
     if (!Number.isSafeInteger(count) || count < 1 || count > 1_000_000) {
       throw new RangeError("addNewer count must be an integer from 1 to 1000000");
     }
-    const newestSlot = this.plans[0]?.slot ?? this.spec.newestSlot;
+    const newestSlot = this.placed[0]?.plan.slot ?? this.spec.newestSlot;
     const timeline = planNewerTimeline(this.spec, count, newestSlot, this.timelinePrng());
-    return this.addBatch(timeline).map((plan) => this.toTransaction(plan));
+    return this.addBatch(timeline)
+      .filter((entry) => entry.origin === "wallet")
+      .map((entry) => this.toTransaction(entry));
   }
 
   private timelinePrng(): Prng {
     return Prng.fromSeed(`${this.spec.seed}/batch/${this.batches}/timeline`);
   }
 
-  private addBatch(timeline: Parameters<typeof planBatch>[3]): TransactionPlan[] {
-    const batch = planBatch(this.context, this.state, this.batches, timeline);
+  private addBatch(timeline: Parameters<typeof planBatch>[3]): PlacedTransaction[] {
+    const plans = planBatch(this.context, this.state, this.batches, timeline);
+    const batch = placeBatch(this.context, plans, this.batches);
     this.batches += 1;
-    this.plans = [...batch, ...this.plans];
+    this.placed = [...batch, ...this.placed];
     this.onBatch(batch, this.address);
     return batch;
   }
 
-  private toTransaction(plan: TransactionPlan): SyntheticTransaction {
+  private toTransaction(entry: PlacedTransaction): SyntheticTransaction {
     const wallet = this.address;
+    const { transactionIndex, listedWith } = entry;
+    const common = {
+      signature: entry.plan.signature,
+      slot: entry.plan.slot,
+      blockTime: entry.plan.blockTime,
+      transactionIndex,
+      listedWith,
+    };
+    if (entry.origin === "token-account") {
+      const plan = entry.plan;
+      return {
+        ...common,
+        err: null,
+        truth: tokenAccountTruthOf(plan),
+        enhanced: () => renderTokenAccountPlan(plan, wallet),
+      };
+    }
+    const plan = entry.plan;
     return {
-      signature: plan.signature,
-      slot: plan.slot,
-      blockTime: plan.blockTime,
+      ...common,
       err: plan.failure?.error ?? null,
       truth: groundTruthOf(plan),
       enhanced: () => renderEnhanced(plan, wallet),

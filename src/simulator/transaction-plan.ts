@@ -1,5 +1,6 @@
 import type { TransactionErrorValue } from "./enhanced-transaction.js";
 import { type Venue, WRAPPED_SOL_MINT } from "./known-accounts.js";
+import type { TokenAccountKind } from "./token-account-activity.js";
 import type { TransactionKind } from "./wallet-spec.js";
 
 /** An amount of one asset; native SOL uses the wrapped SOL mint and 9 decimals. */
@@ -86,7 +87,7 @@ export interface Side {
  * account plus the token accounts it owns, network fee added back) and of its token balances.
  */
 export interface GroundTruth {
-  kind: TransactionKind;
+  kind: TransactionKind | TokenAccountKind;
   failed: boolean;
   /** Helius labels it a swap: `type` is "SWAP" or `events.swap` is present. */
   labelSwap: boolean;

@@ -41,6 +41,14 @@ export interface WalletSpec {
   newestBlockTime?: number;
   /** How many synthetic token mints the wallet trades besides USDC and USDT. Default 6. */
   tokenCount?: number;
+  /**
+   * Extra transactions that reach the wallet only through its token accounts, as a share of
+   * `transactions` (0 to 1, default 0): limit-order fills into them (swaps for the wallet),
+   * plain deposits, and calls that touch an account without changing it. Only
+   * `getTransactionsForAddress` with a `tokenAccounts` filter lists them. Other transactions
+   * are the same whatever this share is.
+   */
+  tokenAccountShare?: number;
 }
 
 /** A {@link WalletSpec} with every default filled in and every value checked. */
@@ -54,6 +62,7 @@ export interface ResolvedWalletSpec {
   newestSlot: number;
   newestBlockTime: number;
   tokenCount: number;
+  tokenAccountShare: number;
 }
 
 /** Default mix: about 70% swaps of the four labelling styles, the rest non-swaps. */
@@ -97,6 +106,7 @@ export function resolveWalletSpec(spec: WalletSpec): ResolvedWalletSpec {
       2 ** 40,
     ),
     tokenCount: checkInteger("tokenCount", spec.tokenCount ?? 6, 1, 1_000),
+    tokenAccountShare: checkShare("tokenAccountShare", spec.tokenAccountShare ?? 0),
   };
   return resolved;
 }

@@ -1,5 +1,9 @@
+import { AddressListing } from "./address-listing.js";
+import type { TokenAccountsFilter } from "./batch-placement.js";
 import type { TransactionErrorValue } from "./enhanced-transaction.js";
 import { renderEnhanced } from "./render-enhanced.js";
+import { renderTokenAccountPlan } from "./render-token-account.js";
+import type { TokenAccountPlan } from "./token-account-activity.js";
 import type { TransactionPlan } from "./transaction-plan.js";
 
 /** What `getSignaturesForAddress` reports about one transaction. */
@@ -9,6 +13,13 @@ export interface SignatureEntry {
   /** Unix seconds. */
   blockTime: number;
   err: TransactionErrorValue | null;
+  /** Position in the block (gTFA's `transactionIndex`); unique within the slot. */
+  transactionIndex: number;
+  /**
+   * The weakest gTFA `tokenAccounts` filter that lists it; "none" means it names the wallet,
+   * so `getSignaturesForAddress` lists it too.
+   */
+  listedWith: TokenAccountsFilter;
 }
 
 /**
@@ -17,19 +28,30 @@ export interface SignatureEntry {
  */
 export type StoredTransaction =
   | { origin: "recorded"; entry: SignatureEntry; json: string }
-  | { origin: "synthetic"; entry: SignatureEntry; wallet: string; plan: TransactionPlan };
+  | { origin: "synthetic"; entry: SignatureEntry; wallet: string; plan: TransactionPlan }
+  | { origin: "token-account"; entry: SignatureEntry; wallet: string; plan: TokenAccountPlan };
 
 /** The enhanced JSON text of a stored transaction, exactly as the parse endpoint sends it. */
 export function enhancedJsonOf(stored: StoredTransaction): string {
-  return stored.origin === "recorded"
-    ? stored.json
-    : JSON.stringify(renderEnhanced(stored.plan, stored.wallet));
+  switch (stored.origin) {
+    case "recorded":
+      return stored.json;
+    case "synthetic":
+      return JSON.stringify(renderEnhanced(stored.plan, stored.wallet));
+    case "token-account":
+      return JSON.stringify(renderTokenAccountPlan(stored.plan, stored.wallet));
+  }
 }
 
-/** One wallet's signature history, newest first, with a position index for cursors. */
+/**
+ * One wallet's signature history, newest first, with a position index for cursors: the
+ * transactions that name the wallet. `listing` also holds those that reach it only through its
+ * token accounts, for gTFA.
+ */
 export class WalletHistory {
   private entries: StoredTransaction[] = [];
   private positions = new Map<string, number>();
+  readonly listing = new AddressListing();
 
   constructor(readonly address: string) {}
 
@@ -50,9 +72,14 @@ export class WalletHistory {
     return this.entries.slice(start, end);
   }
 
-  /** Puts transactions (newest first) before every existing one. */
+  /**
+   * Puts transactions (newest first by slot and transactionIndex) before every existing one;
+   * only those that name the wallet join the signature history.
+   */
   prepend(newer: readonly StoredTransaction[]): void {
-    this.entries = [...newer, ...this.entries];
+    this.listing.prepend(newer);
+    const named = newer.filter((stored) => stored.entry.listedWith === "none");
+    this.entries = [...named, ...this.entries];
     this.positions = new Map(
       this.entries.map((stored, position) => [stored.entry.signature, position]),
     );
@@ -84,7 +111,7 @@ export class TransactionStore {
     const seen = new Set<string>();
     for (const stored of newer) {
       const signature = stored.entry.signature;
-      if (seen.has(signature) || history.positionOf(signature) !== undefined) {
+      if (seen.has(signature) || history.listing.has(signature)) {
         throw new Error(`signature ${signature} appears twice in wallet ${history.address}`);
       }
       seen.add(signature);
