@@ -41,7 +41,7 @@ Environment:
   HELIUS_RPC_URL    JSON-RPC URL (default ${DEFAULTS.rpcUrl})
 
 Exit codes:
-  0 done            2 bad usage or input     3 API key rejected
+  0 done            2 bad usage or input     3 API key or method refused
   4 upstream failure after retries, credits used up, or a wallet failed
   5 another run holds the --state file       130 interrupted
 
@@ -95,7 +95,10 @@ export function addExportOptions(command: Command, { network }: { network: boole
 
   command
     .optionsGroup("Speed and limits:")
-    .option("-c, --concurrency <n>", `requests in flight, 1-100 (default ${DEFAULTS.concurrency})`)
+    .option(
+      "-c, --concurrency <n>",
+      `requests in flight per lane (walk, parse), 1-100 (default ${DEFAULTS.concurrency})`,
+    )
     .option(
       "-p, --parallel-pages <n>",
       `parse calls (100 transactions each) in flight, 1-100 (default ${DEFAULTS.parallelPages})`,

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { SignaturePageRequest } from "../helius/client.js";
 import type { SignatureInfo } from "../helius/schemas/signature-page.js";
 import { PaginationStuckError } from "./errors.js";
+import { RecentSet } from "./recent-set.js";
 
 /** The part of the Helius client the walk needs. */
 export interface SignatureSource {
@@ -21,6 +22,9 @@ export interface WalkOptions {
   signal: AbortSignal;
   logger: Logger;
 }
+
+/** Signatures remembered for dropping repeats: the last five full pages. */
+const REMEMBERED_SIGNATURES = 5000;
 
 /** `getSignaturesForAddress` accepts at most 1,000 signatures a page. */
 export const MAX_SIGNATURE_PAGE = 1000;
@@ -51,7 +55,7 @@ export async function* walkSignatures(
   source: SignatureSource,
   options: WalkOptions,
 ): AsyncGenerator<SignatureInfo[]> {
-  const seen = new Set<string>();
+  const seen = new RecentSet<string>(REMEMBERED_SIGNATURES);
   let before: string | undefined;
 
   for (let pageIndex = 0; ; pageIndex += 1) {
