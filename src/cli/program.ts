@@ -114,7 +114,8 @@ export function addExportOptions(command: Command, { network }: { network: boole
     .addOption(
       new Option(
         "--signatures <method>",
-        `auto: getTransactionsForAddress, else getSignaturesForAddress; gtfa; rpc (default ${DEFAULTS.signatures})`,
+        "auto: getTransactionsForAddress where the plan allows, else getSignaturesForAddress; " +
+          `gtfa; rpc (default ${DEFAULTS.signatures})`,
       ).choices(SIGNATURE_MODES),
     )
     // Fixes the sharded walk's shard count instead of splitting by density (tests, diagnosis).

@@ -60,8 +60,9 @@ export interface FetchProgress {
 }
 
 /**
- * Streams a wallet's swaps in the order of its signature pages (newest first by default). The signature walk (a sequential chain) and the parse
- * calls (parallel once signatures are known) run as a pipeline: each walk page is packed into
+ * Streams a wallet's swaps in the order of its signature pages (newest first by default). The
+ * signature walk (a sequential chain) and the parse calls (parallel once signatures are known)
+ * run as a pipeline: each walk page is packed into
  * parse chunks that start at once, up to `parallelPages` of them in flight, while the walk goes
  * on. Finished chunks are put back in walk order by a bounded reorder buffer, so memory follows
  * the window of work in flight, not the length of the history.

@@ -33,7 +33,7 @@ export interface ShardedWalkOptions {
    * diagnosis. When absent, shards are cut and re-cut by the density the chains meet.
    */
   shards?: number;
-  /** Pages held for the output across all shards (default 32: 32,000 signatures). */
+  /** Pages held for the output across all shards (default 16: 16,000 signatures). */
   bufferPages?: number;
   tuning?: Partial<SplitTuning>;
   logger: Logger;
@@ -114,7 +114,7 @@ export async function openShardedWalk(
           order: options.order,
           filters,
           chains: options.chains,
-          bufferPages: options.bufferPages ?? 32,
+          bufferPages: options.bufferPages ?? 16,
           headPages: 4,
           adaptive: options.shards === undefined,
           tuning: { ...DEFAULT_TUNING, ...options.tuning },

@@ -246,8 +246,9 @@ export class HeliusClient {
     } catch (error) {
       if (unavailable === undefined || signal.aborted) throw error;
       throw new MethodUnavailableError(
-        `Helius does not offer getTransactionsForAddress to this key (${this.#redact(unavailable)}); ` +
-          "it needs a Developer plan or higher: use --signatures rpc on the free plan",
+        "Helius does not offer getTransactionsForAddress to this key " +
+          `(${this.#redact(unavailable)}); it needs a Developer plan or higher: ` +
+          "use --signatures rpc on the free plan",
         { endpoint: "getTransactionsForAddress", cause: error },
       );
     }

@@ -11,8 +11,9 @@ export interface OutputPathOptions {
 }
 
 /**
- * Checks, before any network request, that an output path (`--out` and the like) can be written: its folder exists and is
- * writable, and the target, if present, is a regular file (a symbolic link to one counts).
+ * Checks, before any network request, that an output path (`--out` and the like) can be
+ * written: its folder exists and is writable, and the target, if present, is a regular file
+ * (a symbolic link to one counts).
  * Returns the absolute path to write, links resolved, so that the temporary file and the
  * rename happen beside the real file. Throws a one-line `UsageError` naming the path.
  */

@@ -42,7 +42,8 @@ export function renderTokenAccountPlan(
       const to: TokenHolder = { owner: wallet, account: tokenAccountOf(wallet, plan.asset.mint) };
       ledger.token(from, plan.asset, -1n).token(to, plan.asset, 1n).touch(TOKEN_PROGRAM);
       instructions.push(call(TOKEN_PROGRAM, [from.account, to.account, plan.actor], prng));
-      const amount = `${formatUnits(plan.asset.raw, plan.asset.decimals)} ${symbolOf(plan.asset.mint)}`;
+      const units = formatUnits(plan.asset.raw, plan.asset.decimals);
+      const amount = `${units} ${symbolOf(plan.asset.mint)}`;
       body = {
         description: `${plan.actor} transferred ${amount} to ${wallet}.`,
         type: "TRANSFER",
