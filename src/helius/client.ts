@@ -179,21 +179,10 @@ export class HeliusClient {
     if (page.before !== undefined) config.before = page.before;
     if (page.until !== undefined) config.until = page.until;
 
-    this.#stats.walkRequests += 1;
-    return this.#send(
-      {
-        endpoint: "getSignaturesForAddress",
-        apiClass: "rpc",
-        priority: "high",
-        url: this.#rpcUrl,
-        payload: {
-          jsonrpc: "2.0",
-          id: 1,
-          method: "getSignaturesForAddress",
-          params: [wallet, config],
-        },
-        read: (status, body) => readRpcResponse(status, body, signaturePageSchema),
-      },
+    return this.#walkCall(
+      "getSignaturesForAddress",
+      [wallet, config],
+      (status, body) => readRpcResponse(status, body, signaturePageSchema),
       signal,
     );
   }
@@ -219,27 +208,16 @@ export class HeliusClient {
     if (page.filters !== undefined) config.filters = page.filters;
 
     let unavailable: string | undefined;
-    this.#stats.walkRequests += 1;
     try {
-      return await this.#send(
-        {
-          endpoint: "getTransactionsForAddress",
-          apiClass: "rpc",
-          priority: "high",
-          url: this.#rpcUrl,
-          payload: {
-            jsonrpc: "2.0",
-            id: 1,
-            method: "getTransactionsForAddress",
-            params: [wallet, config],
-          },
-          read: (status, body) => {
-            const outcome = readRpcResponse(status, body, gtfaPageSchema);
-            if (!outcome.ok && isMethodRefusal(status, outcome.message)) {
-              unavailable = outcome.message;
-            }
-            return outcome;
-          },
+      return await this.#walkCall(
+        "getTransactionsForAddress",
+        [wallet, config],
+        (status, body) => {
+          const outcome = readRpcResponse(status, body, gtfaPageSchema);
+          if (!outcome.ok && isMethodRefusal(status, outcome.message)) {
+            unavailable = outcome.message;
+          }
+          return outcome;
         },
         signal,
       );
@@ -252,6 +230,27 @@ export class HeliusClient {
         { endpoint: "getTransactionsForAddress", cause: error },
       );
     }
+  }
+
+  /** A JSON-RPC call of the signature walk: the RPC pace, and the walk's lane of the gate. */
+  #walkCall<T>(
+    method: "getSignaturesForAddress" | "getTransactionsForAddress",
+    params: unknown[],
+    read: (status: number, body: string) => Outcome<T>,
+    signal: AbortSignal,
+  ): Promise<T> {
+    this.#stats.walkRequests += 1;
+    return this.#send(
+      {
+        endpoint: method,
+        apiClass: "rpc",
+        priority: "high",
+        url: this.#rpcUrl,
+        payload: { jsonrpc: "2.0", id: 1, method, params },
+        read,
+      },
+      signal,
+    );
   }
 
   /**
