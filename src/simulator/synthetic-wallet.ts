@@ -1,5 +1,5 @@
-import { type PlacedTransaction, placeBatch, type TokenAccountsFilter } from "./batch-placement.js";
-import type { EnhancedTransaction, TransactionErrorValue } from "./enhanced-transaction.js";
+import { type PlacedTransaction, placeBatch } from "./batch-placement.js";
+import type { EnhancedTransaction } from "./enhanced-transaction.js";
 import {
   createPlannerState,
   createWalletContext,
@@ -14,22 +14,10 @@ import { tokenAccountTruthOf } from "./token-account-activity.js";
 import { type GroundTruth, groundTruthOf } from "./transaction-plan.js";
 import { planBatch } from "./wallet-planner.js";
 import { type ResolvedWalletSpec, resolveWalletSpec, type WalletSpec } from "./wallet-spec.js";
+import type { SignatureEntry } from "./wallet-store.js";
 
-/** One generated transaction with its answer key. */
-export interface SyntheticTransaction {
-  signature: string;
-  slot: number;
-  /** Unix seconds. */
-  blockTime: number;
-  /** The `err` of the signature list; equal to the enhanced object's `transactionError`. */
-  err: TransactionErrorValue | null;
-  /** Its position in the block (gTFA's `transactionIndex`), unique within the slot. */
-  transactionIndex: number;
-  /**
-   * The weakest gTFA `tokenAccounts` filter that lists it: "none" for the transactions that
-   * name the wallet (the ones `getSignaturesForAddress` lists too).
-   */
-  listedWith: TokenAccountsFilter;
+/** One generated transaction, as the signature list reports it, with its answer key. */
+export interface SyntheticTransaction extends SignatureEntry {
   /** The answer key; never sent over HTTP. */
   truth: GroundTruth;
   /** The enhanced transaction exactly as the parse endpoint serves it (rendered on each call). */

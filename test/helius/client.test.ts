@@ -1,33 +1,27 @@
 import { readFileSync } from "node:fs";
 import { MockAgent } from "undici";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { HeliusClient } from "../../src/helius/client.js";
-import type { Clock } from "../../src/helius/clock.js";
 import {
   CreditsExhaustedError,
   RejectedKeyError,
   RequestRejectedError,
   UpstreamError,
 } from "../../src/helius/errors.js";
-import { HttpTransport } from "../../src/helius/http-transport.js";
-import { silentLogger } from "../support/logger.js";
+import {
+  createMockClient,
+  InstantClock,
+  MOCK_KEY,
+  MOCK_ORIGIN,
+  parsePath,
+  rpcPath,
+  rpcResult,
+} from "../support/mock-helius.js";
 
-const ORIGIN = "http://helius.test";
-const KEY = "key-that-must-not-leak";
+const ORIGIN = MOCK_ORIGIN;
+const KEY = MOCK_KEY;
 const realTransactions = JSON.parse(
   readFileSync(new URL("../../../shared/real-helius/swaps.json", import.meta.url), "utf8"),
 ) as Array<{ signature: string }>;
-
-/** Sleeps return at once but move time on, so retries and pauses cost nothing to test. */
-class InstantClock implements Clock {
-  time = 0;
-  readonly sleeps: number[] = [];
-  now = () => this.time;
-  sleep = async (ms: number) => {
-    this.sleeps.push(ms);
-    this.time += Math.max(0, ms);
-  };
-}
 
 let agent: MockAgent;
 let clock: InstantClock;
@@ -43,24 +37,9 @@ afterEach(async () => {
 });
 
 function createClient(overrides: { timeoutMs?: number; maxRetries?: number } = {}) {
-  const timeoutMs = overrides.timeoutMs ?? 5000;
-  return new HeliusClient({
-    apiKey: KEY,
-    apiUrl: ORIGIN,
-    rpcUrl: ORIGIN,
-    concurrency: 4,
-    timeoutMs,
-    retry: { maxRetries: overrides.maxRetries ?? 3, baseDelayMs: 100, maxDelayMs: 1000 },
-    logger: silentLogger,
-    clock,
-    random: () => 0.5,
-    transport: new HttpTransport({ timeoutMs, connections: 4, dispatcher: agent }),
-  });
+  return createMockClient({ agent, clock, ...overrides });
 }
 
-const rpcPath = (path: string) => path === `/?api-key=${KEY}`;
-const parsePath = (path: string) => path === `/v0/transactions?api-key=${KEY}`;
-const rpcResult = (result: unknown) => JSON.stringify({ jsonrpc: "2.0", id: 1, result });
 const page = [{ signature: "sig1", slot: 5, err: null, memo: null, blockTime: 9 }];
 const signal = () => new AbortController().signal;
 

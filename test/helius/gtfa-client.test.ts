@@ -1,31 +1,29 @@
 import { MockAgent } from "undici";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { HeliusClient } from "../../src/helius/client.js";
 import {
   MethodUnavailableError,
   RejectedKeyError,
   UpstreamError,
 } from "../../src/helius/errors.js";
-import { HttpTransport } from "../../src/helius/http-transport.js";
-import { silentLogger } from "../support/logger.js";
+import {
+  createMockClient,
+  InstantClock,
+  MOCK_KEY,
+  MOCK_ORIGIN,
+  rpcPath,
+  rpcResult,
+} from "../support/mock-helius.js";
 
-const ORIGIN = "http://helius.test";
-const KEY = "key-that-must-not-leak";
-
-/** Sleeps return at once; time only moves when slept. */
-const clock = {
-  time: 0,
-  now: () => clock.time,
-  sleep: async (ms: number) => {
-    clock.time += Math.max(0, ms);
-  },
-};
+const ORIGIN = MOCK_ORIGIN;
+const KEY = MOCK_KEY;
 
 let agent: MockAgent;
+let clock: InstantClock;
 
 beforeEach(() => {
   agent = new MockAgent();
   agent.disableNetConnect();
+  clock = new InstantClock();
 });
 
 afterEach(async () => {
@@ -33,22 +31,9 @@ afterEach(async () => {
 });
 
 function createClient() {
-  return new HeliusClient({
-    apiKey: KEY,
-    apiUrl: ORIGIN,
-    rpcUrl: ORIGIN,
-    concurrency: 4,
-    timeoutMs: 5000,
-    retry: { maxRetries: 2, baseDelayMs: 10, maxDelayMs: 100 },
-    logger: silentLogger,
-    clock,
-    random: () => 0.5,
-    transport: new HttpTransport({ timeoutMs: 5000, connections: 4, dispatcher: agent }),
-  });
+  return createMockClient({ agent, clock, maxRetries: 2, baseDelayMs: 10, maxDelayMs: 100 });
 }
 
-const rpcPath = (path: string) => path === `/?api-key=${KEY}`;
-const rpcResult = (result: unknown) => JSON.stringify({ jsonrpc: "2.0", id: 1, result });
 const entry = {
   signature: "sig1",
   slot: 5,
