@@ -296,6 +296,8 @@ function createClient(options: ExportOptions, logger: Logger): HeliusClient {
     apiUrl: options.apiUrl,
     rpcUrl: options.rpcUrl,
     concurrency: options.concurrency,
+    // Wallets are exported one after another, so the per-wallet bound is the client's too.
+    parseConcurrency: options.parallelPages,
     timeoutMs: options.timeout * 1000,
     retry: { maxRetries: options.maxRetries },
     logger,

@@ -12,7 +12,10 @@ import { growingPageSizes, type SignatureSource, walkSignatures } from "./signat
 import { type TimeWindow, withinTimeWindow } from "./time-window.js";
 
 /** Produces a wallet's signatures page by page, in the order the swaps are to come out. */
-export type SignaturePages = (signal: AbortSignal) => AsyncIterable<SignatureInfo[]>;
+export type SignaturePages = (signal: AbortSignal) => AsyncIterable<ListedSignature[]>;
+
+/** A signature as a walk lists it; gTFA's entries also give their position in the block. */
+export type ListedSignature = SignatureInfo & { transactionIndex?: number };
 
 export interface FetchSwapsOptions {
   source: SignatureSource & TransactionSource;
@@ -27,7 +30,10 @@ export interface FetchSwapsOptions {
   detect: DetectMode;
   /** Keep Helius's untouched object beside each record (for `--raw`). */
   keepRaw: boolean;
-  /** Parse calls in flight for this wallet (`--parallel-pages`). */
+  /**
+   * Parse calls in flight for this wallet (`--parallel-pages`). The client's parse lane holds
+   * the requests to it; chunks in progress may be one more (see `fetchSwaps`).
+   */
   parallelPages: number;
   /** Stop the walk at this signature, exclusive (incremental runs). */
   until?: string;
@@ -56,23 +62,25 @@ export interface FetchProgress {
   /** Parse chunks finished. */
   chunks: number;
   /** The newest transaction the walk found (highest slot): the bookmark for the next run. */
-  newest?: SignatureInfo;
+  newest?: ListedSignature;
 }
 
 /**
  * Streams a wallet's swaps in the order of its signature pages (newest first by default). The
  * signature walk (a sequential chain) and the parse calls (parallel once signatures are known)
- * run as a pipeline: each walk page is packed into
- * parse chunks that start at once, up to `parallelPages` of them in flight, while the walk goes
- * on. Finished chunks are put back in walk order by a bounded reorder buffer, so memory follows
- * the window of work in flight, not the length of the history.
+ * run as a pipeline: each walk page is packed into parse chunks that start at once, up to
+ * `parallelPages` calls in flight, while the walk goes on. Finished chunks are put back in walk
+ * order by a bounded reorder buffer, so memory follows the window of work in flight, not the
+ * length of the history.
  */
 export async function* fetchSwaps(options: FetchSwapsOptions): AsyncGenerator<FetchedSwap> {
   const controller = new AbortController();
   const signal = AbortSignal.any([options.signal, controller.signal]);
   const progress: FetchProgress = { signatures: 0, transactions: 0, swaps: 0, chunks: 0 };
   const buffer = new ReorderBuffer<FetchedSwap[]>(options.parallelPages * 2);
-  const limit = pLimit({ concurrency: options.parallelPages, rejectOnClear: true });
+  // One chunk more than calls in flight: the client frees a call's place in its parse lane as
+  // soon as the answer is in, and the next chunk should take it while that answer is decoded.
+  const limit = pLimit({ concurrency: options.parallelPages + 1, rejectOnClear: true });
   const tasks = new Set<Promise<void>>();
   const onAbort = () => buffer.fail(signal.reason);
   signal.addEventListener("abort", onAbort, { once: true });
@@ -139,7 +147,7 @@ function defaultWalk(options: FetchSwapsOptions): SignaturePages {
  * the source gives one (gTFA, whose pages may run oldest first). Without it, the first entry
  * of the slot: getSignaturesForAddress pages list a slot's newest first.
  */
-function newestOf(page: SignatureInfo[], current: SignatureInfo | undefined) {
+function newestOf(page: ListedSignature[], current: ListedSignature | undefined) {
   let newest = current;
   for (const entry of page) {
     if (newest === undefined || isNewer(entry, newest)) newest = entry;
@@ -147,7 +155,7 @@ function newestOf(page: SignatureInfo[], current: SignatureInfo | undefined) {
   return newest;
 }
 
-function isNewer(entry: SignatureInfo, than: SignatureInfo): boolean {
+function isNewer(entry: ListedSignature, than: ListedSignature): boolean {
   if (entry.slot !== than.slot) return entry.slot > than.slot;
   const index = entry.transactionIndex;
   const thanIndex = than.transactionIndex;

@@ -35,6 +35,8 @@ export interface HeliusClientOptions {
   rpcUrl: string;
   /** Bound on walk calls in flight, and on parse calls in flight (`--concurrency`). */
   concurrency: number;
+  /** A tighter bound on parse calls in flight (`--parallel-pages`), when there is one. */
+  parseConcurrency?: number;
   /** Per-attempt timeout. */
   timeoutMs: number;
   retry?: Partial<RetryPolicyOptions>;
@@ -153,7 +155,13 @@ export class HeliusClient {
     this.#logger = options.logger;
     this.#redact = createRedactor(options.apiKey);
     this.#retry = { ...defaultRetryPolicy, ...options.retry };
-    this.#gate = new RequestGate({ maxInFlight: options.concurrency, clock: this.#clock });
+    this.#gate = new RequestGate({
+      maxInFlight: options.concurrency,
+      ...(options.parseConcurrency === undefined
+        ? {}
+        : { laneLimits: { low: options.parseConcurrency } }),
+      clock: this.#clock,
+    });
     this.#transport =
       options.transport ??
       // Walk and parse calls each have `concurrency` slots (see RequestGate), so twice the

@@ -10,6 +10,11 @@ export type RequestPriority = "high" | "low";
 export interface RequestGateOptions {
   /** Bound on the requests in flight in each lane (`--concurrency`). */
   maxInFlight: number;
+  /**
+   * A tighter bound for one lane: parse calls are also held to `--parallel-pages`. It is kept
+   * here, where a slot frees as soon as an answer is in, rather than around the whole call.
+   */
+  laneLimits?: Partial<Record<RequestPriority, number>>;
   /** Window to start each lane from; defaults to `maxInFlight`. */
   initialWindow?: number;
   clock: Clock;
@@ -29,6 +34,8 @@ interface Waiter {
 
 /** One lane's adaptive window and the requests waiting for it. */
 interface Lane {
+  /** The most the window may grow to. */
+  max: number;
   window: number;
   inFlight: number;
   /** Serial of the last permit granted (in any lane) before this lane's window was last cut. */
@@ -45,7 +52,6 @@ interface Lane {
  */
 export class RequestGate {
   readonly #clock: Clock;
-  readonly #maxInFlight: number;
   readonly #lanes: Record<RequestPriority, Lane>;
   #pausedUntil = Number.NEGATIVE_INFINITY;
   #pauses = 0;
@@ -56,12 +62,12 @@ export class RequestGate {
 
   constructor(options: RequestGateOptions) {
     this.#clock = options.clock;
-    this.#maxInFlight = options.maxInFlight;
-    const window = Math.min(options.initialWindow ?? options.maxInFlight, options.maxInFlight);
-    this.#lanes = {
-      high: { window, inFlight: 0, grantedBeforeCut: 0, queue: [] },
-      low: { window, inFlight: 0, grantedBeforeCut: 0, queue: [] },
+    const lane = (priority: RequestPriority): Lane => {
+      const max = Math.min(options.maxInFlight, options.laneLimits?.[priority] ?? Infinity);
+      const window = Math.min(options.initialWindow ?? max, max);
+      return { max, window, inFlight: 0, grantedBeforeCut: 0, queue: [] };
     };
+    this.#lanes = { high: lane("high"), low: lane("low") };
   }
 
   /** Requests a lane currently allows in flight. */
@@ -119,7 +125,7 @@ export class RequestGate {
   recordSuccess(permit: Permit): void {
     const lane = this.#lanes[permit.priority];
     const current = Math.max(1, Math.floor(lane.window));
-    lane.window = Math.min(this.#maxInFlight, lane.window + 1 / current);
+    lane.window = Math.min(lane.max, lane.window + 1 / current);
     this.#pump();
   }
 

@@ -26,6 +26,27 @@ describe("RequestGate", () => {
     expect(third.permit).toBeDefined();
   });
 
+  it("holds a lane to its own limit below maxInFlight, and never grows it past that", async () => {
+    const gate = new RequestGate({
+      maxInFlight: 4,
+      laneLimits: { low: 2 },
+      clock: new ManualClock(),
+    });
+    const parses = [await gate.acquire("low"), await gate.acquire("low")];
+    const thirdParse = track(gate.acquire("low"));
+    const walks = await Promise.all(Array.from({ length: 4 }, () => gate.acquire("high")));
+
+    for (const permit of [...parses, ...walks]) gate.recordSuccess(permit);
+    await flushMicrotasks();
+    expect(thirdParse.permit).toBeUndefined();
+    expect(gate.windowOf("low")).toBe(2);
+    expect(gate.windowOf("high")).toBe(4);
+
+    parses[0]?.release();
+    await flushMicrotasks();
+    expect(thirdParse.permit?.priority).toBe("low");
+  });
+
   it("gives a walk call a slot while every parse slot is taken", async () => {
     const gate = new RequestGate({ maxInFlight: 2, clock: new ManualClock() });
     await gate.acquire("low");

@@ -1,7 +1,9 @@
 /**
  * The validated view of a Helius enhanced transaction (`GET /v0/addresses/{a}/transactions`,
- * `POST /v0/transactions`). Only the fields the swap logic reads are checked; every object is
- * loose, so unknown keys pass through untouched and `--raw` can still emit what Helius sent.
+ * `POST /v0/transactions`). Only the fields the swap logic reads are checked, and only they are
+ * kept: copying the rest (instructions, descriptions) into the validated view would cost a pass
+ * over every key of every object for nothing. `--raw` emits the untouched object Helius sent,
+ * kept beside this view.
  *
  * The shapes accepted here are the ones real responses carry, not only what the OpenAPI spec
  * promises (docs: shared/helius-api.md §1.4, §1.5): `null` arrays, `events` as `{}` or `[]`,
@@ -41,13 +43,13 @@ function nullableArray<T extends z.ZodType>(item: T) {
   return z.array(item).nullish();
 }
 
-const rawTokenAmountSchema = z.looseObject({
+const rawTokenAmountSchema = z.object({
   tokenAmount: integerAmountSchema,
   /** An SPL mint's decimals are a u8. */
   decimals: z.number().int().nonnegative().max(255),
 });
 
-const tokenBalanceChangeSchema = z.looseObject({
+const tokenBalanceChangeSchema = z.object({
   /** The token account's owner; old transactions may not state it. */
   userAccount: optionalAccountSchema,
   tokenAccount: z.string(),
@@ -55,19 +57,19 @@ const tokenBalanceChangeSchema = z.looseObject({
   rawTokenAmount: rawTokenAmountSchema,
 });
 
-const accountDataSchema = z.looseObject({
+const accountDataSchema = z.object({
   account: z.string(),
   nativeBalanceChange: integerAmountSchema,
   tokenBalanceChanges: nullableArray(tokenBalanceChangeSchema),
 });
 
-const nativeTransferSchema = z.looseObject({
+const nativeTransferSchema = z.object({
   fromUserAccount: optionalAccountSchema,
   toUserAccount: optionalAccountSchema,
   amount: integerAmountSchema,
 });
 
-const tokenTransferSchema = z.looseObject({
+const tokenTransferSchema = z.object({
   fromUserAccount: optionalAccountSchema,
   toUserAccount: optionalAccountSchema,
   fromTokenAccount: optionalAccountSchema,
@@ -76,19 +78,19 @@ const tokenTransferSchema = z.looseObject({
   mint: z.string(),
 });
 
-const nativeAmountSchema = z.looseObject({
+const nativeAmountSchema = z.object({
   account: z.string(),
   amount: integerAmountSchema,
 });
 
 /** `events.swap[].tokenInputs/tokenOutputs`; `userAccount` is often the pool, not the trader. */
-const swapTokenAmountSchema = z.looseObject({
+const swapTokenAmountSchema = z.object({
   userAccount: optionalAccountSchema,
   mint: z.string(),
   rawTokenAmount: rawTokenAmountSchema,
 });
 
-const swapEventSchema = z.looseObject({
+const swapEventSchema = z.object({
   nativeInput: nativeAmountSchema.nullish(),
   nativeOutput: nativeAmountSchema.nullish(),
   tokenInputs: nullableArray(swapTokenAmountSchema),
@@ -101,7 +103,7 @@ const swapEventSchema = z.looseObject({
  */
 const eventsSchema = z.preprocess(
   (value) => (Array.isArray(value) ? {} : value),
-  z.looseObject({ swap: swapEventSchema.nullish() }).nullish(),
+  z.object({ swap: swapEventSchema.nullish() }).nullish(),
 );
 
 function isIntegerAmount(value: unknown): boolean {
@@ -115,7 +117,7 @@ function toIntegerText(value: number | string): string {
 }
 
 /** One enhanced transaction, as far as fetch-swaps relies on it. */
-export const enhancedTransactionSchema = z.looseObject({
+export const enhancedTransactionSchema = z.object({
   signature: z.string().min(1),
   slot: z.number().int().nonnegative(),
   /** Block time, Unix seconds. */

@@ -12,7 +12,7 @@ export const gtfaSignatureSchema = signatureInfoSchema.extend({
 
 /** The `result` of a signatures-mode call; a null (or absent) token means no more pages. */
 export const gtfaPageSchema = z
-  .looseObject({
+  .object({
     data: z.array(gtfaSignatureSchema),
     paginationToken: z.string().min(1).nullish(),
   })

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** One entry of a `getSignaturesForAddress` result (Solana JSON-RPC, newest first). */
-export const signatureInfoSchema = z.looseObject({
+export const signatureInfoSchema = z.object({
   signature: z.string().min(1),
   slot: z.number().int().nonnegative(),
   /** A Solana TransactionError (object or string) when the transaction failed, else null. */
