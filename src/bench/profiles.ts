@@ -155,7 +155,7 @@ export const PROFILES: readonly BenchProfile[] = [
     failedShare: 0.9,
     server: WALK_SERVER,
     args: ["--signatures", "gtfa", "--concurrency", "16", "--parallel-pages", "10"],
-    repeats: 1,
+    repeats: 3,
     walk: "parallel",
     goals: [
       { kind: "ratio-at-most", limit: 1.15 },

@@ -106,3 +106,67 @@ export function adviseSplit(progress: ChainProgress, tuning: SplitTuning): Split
   const pieces = Math.min(tuning.maxPieces, Math.ceil(restPages / tuning.targetPages));
   return { keep, rest: splitRange(restRange, pieces, order) };
 }
+
+/**
+ * Part of a page the ramp's shards leave unfilled. A range estimated at exactly one page holds
+ * a few entries more about half the time, and those few cost the chain a second call, which
+ * the output, waiting on the shards nearest it, would feel.
+ */
+const RAMP_SLACK = 0.2;
+
+/**
+ * Sizes of the ramp's waves, in pages, before `RAMP_SLACK`: each wave is one shard per chain.
+ * Two waves of one page: the first wave's pages are all handed on within about one parse
+ * call's time, and a wave of two-page shards started then would come back a walk call too late,
+ * its head shard holding every later page back. The second one-page wave arrives in time, and
+ * the two-page shards behind it have its length to be walked.
+ */
+const RAMP_WAVES = [1, 1, 2] as const;
+
+/** How the opening cut grows its shards along the walk. */
+export interface RampPlan {
+  /** Entries per slot, as the first page found them. */
+  perSlot: number;
+  pageSize: number;
+  /** Shards in each wave of the ramp: the chains that can walk them at once. */
+  chains: number;
+  /** The size the ramp ends at, in pages. */
+  targetPages: number;
+  /** Most shards to cut; the last takes whatever remains and is split as it is walked. */
+  maxPieces: number;
+}
+
+/**
+ * Cuts the history beyond the first page into shards that grow along the walk: waves of
+ * `chains` shards sized by `RAMP_WAVES`, then shards of `targetPages`. The output needs the
+ * nearest pages first and all of them soon; shards of one page come back within one call's
+ * latency, all at once, so the parse calls are fed from the start instead of waiting for the
+ * first chain to walk several pages alone. Farther shards can be bigger: they are walked while
+ * the output works through the near ones, and fewer shards end in fewer part-filled pages.
+ */
+export function rampRanges(range: SlotRange, order: WalkOrder, plan: RampPlan): SlotRange[] {
+  const ranges: SlotRange[] = [];
+  let lo = range.lo;
+  let hi = range.hi;
+
+  while (hi > lo) {
+    const piece = ranges.length;
+    const wave = RAMP_WAVES[Math.floor(piece / plan.chains)];
+    const pages = wave === undefined ? plan.targetPages : wave - RAMP_SLACK;
+    const width = Math.max(1, Math.floor((pages * plan.pageSize) / plan.perSlot));
+    const isLast = piece + 1 >= plan.maxPieces || hi - lo <= width;
+
+    if (isLast) {
+      ranges.push({ lo, hi });
+      break;
+    }
+    if (order === "desc") {
+      ranges.push({ lo: hi - width, hi });
+      hi -= width;
+    } else {
+      ranges.push({ lo, hi: lo + width });
+      lo += width;
+    }
+  }
+  return ranges;
+}

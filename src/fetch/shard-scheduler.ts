@@ -20,7 +20,11 @@ export interface SchedulerSettings {
   order: WalkOrder;
   /** Filters every request carries (status, block time, token accounts). */
   filters: NonNullable<GtfaPageRequest["filters"]>;
-  /** Chains in flight at most; the head shard may start beyond it. */
+  /**
+   * Chains walking at once at most; the head shard may start beyond it. A chain waiting for
+   * room does not count: it sends nothing, and the shards it would hold back are the ones the
+   * output needs sooner (split pieces sit nearer the head than the chains already running).
+   */
   chains: number;
   /**
    * Pages held for the output before a chain ahead of it waits, counting the shards from the
@@ -41,10 +45,10 @@ export interface SchedulerSettings {
  * Runs the chains of a sharded walk and hands their pages out in walk order. Shards sit in walk
  * order and cover adjacent half-open slot ranges, so the merge of their sorted chains is a
  * hand-off: all of the head shard, then the next. Chains start earliest shard first, at most
- * `chains` at a time. A chain ahead of the output stops while `bufferPages` pages wait between
- * the head and its own shard: pages far ahead never starve the shards the output needs next,
- * and memory follows the window, not the history. The head shard always runs, so the output
- * never waits on a chain that is itself waiting for room.
+ * `chains` walking at a time. A chain ahead of the output stops while `bufferPages` pages wait
+ * between the head and its own shard: pages far ahead never starve the shards the output needs
+ * next, and memory follows the window, not the history. The head shard always runs, so the
+ * output never waits on a chain that is itself waiting for room.
  */
 export class ShardScheduler {
   readonly #settings: SchedulerSettings;
@@ -52,6 +56,8 @@ export class ShardScheduler {
   readonly #tasks = new Set<Promise<void>>();
   #head = 0;
   #running = 0;
+  /** Running chains waiting for room, not walking. */
+  #waiting = 0;
   #buffered = 0;
   #requests = 0;
   #failure: { error: unknown } | undefined;
@@ -111,7 +117,8 @@ export class ShardScheduler {
       before += shard.pages.length;
       if (shard.state !== "pending") continue;
       const isHead = index === this.#head;
-      if (!isHead && (this.#running >= chains || !this.#hasRoom(before))) return;
+      const walking = this.#running - this.#waiting;
+      if (!isHead && (walking >= chains || !this.#hasRoom(before))) return;
       this.#start(shard);
     }
   }
@@ -182,7 +189,11 @@ export class ShardScheduler {
       signal.throwIfAborted();
       const isHead = this.#shards[this.#head] === shard;
       if (isHead ? shard.pages.length < headPages : this.#hasRoom(this.#pagesUpTo(shard))) return;
+
+      this.#waiting += 1;
+      this.#pump();
       await this.#changed();
+      this.#waiting -= 1;
     }
   }
 

@@ -3,7 +3,7 @@ import type { GtfaPageRequest } from "../helius/client.js";
 import type { GtfaPage, GtfaSignatureInfo } from "../helius/schemas/gtfa-page.js";
 import { Shard } from "./shard.js";
 import {
-  adviseSplit,
+  rampRanges,
   type SlotRange,
   type SplitTuning,
   splitRange,
@@ -26,14 +26,14 @@ export interface ShardedWalkOptions {
   timeWindow?: BlockTimeWindow;
   /** Only this slot and later ones (an incremental run's bookmark slot). */
   fromSlot?: number;
-  /** Chains in flight at most (1 to 64). */
+  /** Chains walking at once at most (1 to 64). */
   chains: number;
   /**
    * Cut the history into exactly this many shards once, and never split again: for tests and
    * diagnosis. When absent, shards are cut and re-cut by the density the chains meet.
    */
   shards?: number;
-  /** Pages held for the output across all shards (default 16: 16,000 signatures). */
+  /** Pages held ahead of the output (default `DEFAULT_BUFFER_PAGES`). */
   bufferPages?: number;
   tuning?: Partial<SplitTuning>;
   logger: Logger;
@@ -50,6 +50,14 @@ export interface ShardedWalk {
 
 /** gTFA's signatures-mode page limit (facts §4). */
 export const GTFA_PAGE_SIZE = 1000;
+
+/**
+ * Pages the walk may hold ahead of the output: enough for the time a chain takes to walk a
+ * shard of `targetPages`. Where most transactions failed and are skipped, a page is about one
+ * parse call, and 10 parse slots of 200 ms take some 50 pages a second: a 4-page shard (about
+ * 0.7 s) then needs over 30 pages walked ahead. Each page is 1,000 signatures.
+ */
+const DEFAULT_BUFFER_PAGES = 64;
 
 const DEFAULT_TUNING: SplitTuning = {
   pageSize: GTFA_PAGE_SIZE,
@@ -114,7 +122,7 @@ export async function openShardedWalk(
           order: options.order,
           filters,
           chains: options.chains,
-          bufferPages: options.bufferPages ?? 16,
+          bufferPages: options.bufferPages ?? DEFAULT_BUFFER_PAGES,
           headPages: 4,
           adaptive: options.shards === undefined,
           tuning: { ...DEFAULT_TUNING, ...options.tuning },
@@ -158,8 +166,9 @@ function baseFilters(options: ShardedWalkOptions): NonNullable<GtfaPageRequest["
 
 /**
  * Bounds the opening chain's range by the far end of the history, then hands what lies beyond
- * its cursor to new shards: `shards - 1` equal ones for a fixed walk, or as the density of the
- * first page suggests. The cursor's slot stays with the opening chain.
+ * its cursor's slot to new shards: `shards - 1` equal ones for a fixed walk, or shards growing
+ * along the walk at the density of the first page. The cursor's slot stays with the opening
+ * chain: only its pagination token can go on inside that slot.
  */
 function planOpening(
   opening: Shard,
@@ -178,31 +187,36 @@ function planOpening(
     ? { lo: Math.min(farSlot, cursor.slot), hi: start.slot + 1 }
     : { lo: start.slot, hi: Math.max(farSlot, cursor.slot) + 1 };
 
-  let rest: SlotRange[];
-  if (options.shards !== undefined) {
-    if (options.shards <= 1) return;
-    const beyond = desc
-      ? { lo: opening.range.lo, hi: cursor.slot }
-      : { lo: cursor.slot + 1, hi: opening.range.hi };
-    rest = splitRange(beyond, options.shards - 1, options.order);
-    if (rest.length === 0) return;
-    opening.range = desc
-      ? { lo: cursor.slot, hi: opening.range.hi }
-      : { lo: opening.range.lo, hi: cursor.slot + 1 };
-  } else {
-    const tuning = { ...DEFAULT_TUNING, ...options.tuning };
-    const advice = adviseSplit(
-      {
-        range: opening.range,
-        order: options.order,
-        cursorSlot: cursor.slot,
-        entries: opening.entries,
-      },
-      { ...tuning, maxPieces: Math.max(tuning.maxPieces, options.chains * 4) },
-    );
-    if (advice === undefined) return;
-    opening.range = advice.keep;
-    rest = advice.rest;
-  }
+  const beyond = desc
+    ? { lo: opening.range.lo, hi: cursor.slot }
+    : { lo: cursor.slot + 1, hi: opening.range.hi };
+  let rest: SlotRange[] = [];
+  if (options.shards === undefined) rest = rampBeyond(beyond, opening, options);
+  else if (options.shards > 1) rest = splitRange(beyond, options.shards - 1, options.order);
+  if (rest.length === 0) return;
+
+  opening.range = desc
+    ? { lo: cursor.slot, hi: opening.range.hi }
+    : { lo: opening.range.lo, hi: cursor.slot + 1 };
   shards.push(...rest.map((range) => new Shard(range, range)));
+}
+
+/**
+ * Shards for the history beyond the opening chain's cursor slot, growing along the walk, or
+ * none when what is left looks short enough for the opening chain to walk alone.
+ */
+function rampBeyond(beyond: SlotRange, opening: Shard, options: ShardedWalkOptions) {
+  const tuning = { ...DEFAULT_TUNING, ...options.tuning };
+  const walkedSlots = opening.range.hi - opening.range.lo - (beyond.hi - beyond.lo);
+  const perSlot = opening.entries / walkedSlots;
+  const pagesLeft = ((beyond.hi - beyond.lo) * perSlot) / tuning.pageSize;
+  if (!(pagesLeft > tuning.splitAbovePages)) return [];
+
+  return rampRanges(beyond, options.order, {
+    perSlot,
+    pageSize: tuning.pageSize,
+    chains: options.chains,
+    targetPages: tuning.targetPages,
+    maxPieces: Math.max(tuning.maxPieces, options.chains * 4),
+  });
 }

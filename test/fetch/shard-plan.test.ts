@@ -3,6 +3,8 @@ import {
   adviseSplit,
   compareInWalk,
   isBeyond,
+  rampRanges,
+  type SlotRange,
   type SplitTuning,
   splitRange,
 } from "../../src/fetch/shard-plan.js";
@@ -107,5 +109,56 @@ describe("adviseSplit", () => {
         tuning,
       ),
     ).toBeUndefined();
+  });
+});
+
+describe("rampRanges", () => {
+  // One entry per 10 slots: a page of 1,000 entries spans 10,000 slots.
+  const plan = { perSlot: 0.1, pageSize: 1000, chains: 2, targetPages: 4, maxPieces: 100 };
+
+  function widths(ranges: SlotRange[]): number[] {
+    return ranges.map((range) => range.hi - range.lo);
+  }
+
+  it("grows shards along the walk, the first ones a little under a page, newest first", () => {
+    const ranges = rampRanges({ lo: 0, hi: 100_000 }, "desc", plan);
+
+    // Two waves of 2 shards of 0.8 page, one of 2 of 1.8 pages, then shards of 4 pages; the
+    // last, narrower than that, takes what is left.
+    expect(widths(ranges)).toEqual([8000, 8000, 8000, 8000, 18_000, 18_000, 32_000]);
+    expect(ranges[0]).toEqual({ lo: 92_000, hi: 100_000 });
+    expect(ranges.at(-1)).toEqual({ lo: 0, hi: 32_000 });
+  });
+
+  it("covers the range exactly with adjacent ranges, in walk order, both ways", () => {
+    for (const order of ["asc", "desc"] as const) {
+      const ranges = rampRanges({ lo: 5, hi: 77_777 }, order, plan);
+      const sorted = order === "asc" ? ranges : [...ranges].reverse();
+
+      expect(sorted[0]?.lo).toBe(5);
+      expect(sorted.at(-1)?.hi).toBe(77_777);
+      for (let index = 1; index < sorted.length; index += 1) {
+        expect(sorted[index]?.lo).toBe(sorted[index - 1]?.hi);
+      }
+      expect(widths(ranges).every((width) => width > 0)).toBe(true);
+    }
+  });
+
+  it("stops at maxPieces: the last shard takes the rest, to be split as it is walked", () => {
+    const ranges = rampRanges({ lo: 0, hi: 1_000_000 }, "asc", { ...plan, maxPieces: 3 });
+    expect(ranges).toEqual([
+      { lo: 0, hi: 8000 },
+      { lo: 8000, hi: 16_000 },
+      { lo: 16_000, hi: 1_000_000 },
+    ]);
+  });
+
+  it("never cuts a shard narrower than one slot, however dense the history", () => {
+    const ranges = rampRanges({ lo: 0, hi: 3 }, "desc", { ...plan, perSlot: 50_000 });
+    expect(ranges).toEqual([
+      { lo: 2, hi: 3 },
+      { lo: 1, hi: 2 },
+      { lo: 0, hi: 1 },
+    ]);
   });
 });
