@@ -67,8 +67,8 @@ export function createSimulatorCommand(): Command {
       collectRecorded,
       [],
     )
-    .option("--rpc-latency <ms>", "added latency of getSignaturesForAddress", numberFrom(0), 0)
-    .option("--parse-latency <ms>", "added latency of POST /v0/transactions", numberFrom(0), 0)
+    .option("--rpc-latency <ms>", "time to answer JSON-RPC calls", numberFrom(0), 0)
+    .option("--parse-latency <ms>", "time to answer POST /v0/transactions", numberFrom(0), 0)
     .option("--jitter <ms>", "extra random latency, 0 to this many ms", numberFrom(0), 0)
     .option(
       "--max-rpc-in-flight <n>",

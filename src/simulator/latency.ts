@@ -1,12 +1,15 @@
 import { Prng } from "./prng.js";
 
-/** Added delay for one endpoint class: `ms`, plus a seeded uniform jitter from 0 to `jitterMs`. */
+/**
+ * Time to answer for one endpoint class, counted from the request's arrival and the server's
+ * own work included: `ms`, plus a seeded uniform jitter from 0 to `jitterMs`.
+ */
 export interface LatencySpec {
   ms: number;
   jitterMs?: number;
 }
 
-/** Produces the delay of each successive request, deterministically from its seed. */
+/** Produces the latency of each successive request, deterministically from its seed. */
 export class LatencyModel {
   private readonly prng: Prng;
 

@@ -106,6 +106,7 @@ export class SimulatorServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrivedAt = performance.now();
     this.stats.totals.totalRequests += 1;
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const endpoint = routeOf(req.method, url.pathname);
@@ -152,12 +153,19 @@ export class SimulatorServer {
       return;
     }
 
-    const delayed = await sleep(this.config[endpoint].latency?.nextDelayMs() ?? 0, signal);
+    // The answer is worked out first and sent once the latency has passed since the request
+    // arrived: a profile's latency is the time to answer, the server's own work included. Done
+    // after the wait instead, that work (milliseconds for a page of 1,000 signatures) would be
+    // added to every call, and queue behind other calls' work, making the server slower than
+    // its profile says.
+    const answer = this.prepare(endpoint, fault, body.text, url, id);
+    const latencyMs = this.config[endpoint].latency?.nextDelayMs() ?? 0;
+    const delayed = await sleep(latencyMs - (performance.now() - arrivedAt), signal);
     if (!delayed) {
       exchange.destroy();
       return;
     }
-    this.respond(exchange, endpoint, fault, body.text, url, id);
+    this.deliver(exchange, endpoint, fault, answer);
   }
 
   private applyLimits(
@@ -201,41 +209,48 @@ export class SimulatorServer {
     return undefined;
   }
 
-  private respond(
-    exchange: Exchange,
+  /** The reply to a request, or undefined when the fault drops the connection instead. */
+  private prepare(
     endpoint: EndpointClass,
     fault: Fault,
     body: string,
     url: URL,
     id: RpcId,
+  ): HandlerResult | undefined {
+    if (fault.kind === "connection-reset") return undefined;
+    const canned = cannedFaultReply(fault, endpoint, id);
+    if (canned !== undefined) return { reply: canned, items: 0 };
+
+    return endpoint === "rpc"
+      ? handleRpc(body, fault, { store: this.store, plan: this.plan })
+      : handleParse(body, url.searchParams.get("commitment"), fault, this.store);
+  }
+
+  /** Sends a prepared answer, counting what it carries (a call is billed only if answered). */
+  private deliver(
+    exchange: Exchange,
+    endpoint: EndpointClass,
+    fault: Fault,
+    answer: HandlerResult | undefined,
   ): void {
-    if (fault.kind === "connection-reset") {
+    if (answer === undefined) {
       exchange.destroy();
       return;
     }
-    const canned = cannedFaultReply(fault, endpoint, id);
-    if (canned !== undefined) {
-      exchange.send(canned);
-      return;
-    }
 
-    const result: HandlerResult =
-      endpoint === "rpc"
-        ? handleRpc(body, fault, { store: this.store, plan: this.plan })
-        : handleParse(body, url.searchParams.get("commitment"), fault, this.store);
-    this.stats.endpoint(endpoint).itemsReturned += result.items;
+    this.stats.endpoint(endpoint).itemsReturned += answer.items;
     const call =
       endpoint === "parse"
-        ? { method: PARSE_CALL, billed: result.reply.status === 200 }
-        : result.call;
+        ? { method: PARSE_CALL, billed: answer.reply.status === 200 }
+        : answer.call;
     if (call !== undefined) this.stats.recordCall(call.method, call.billed);
 
     if (fault.kind === "malformed-json") {
-      exchange.send(corruptedReply(result.reply));
+      exchange.send(corruptedReply(answer.reply));
     } else if (fault.kind === "truncated-body") {
-      exchange.sendTruncated(result.reply);
+      exchange.sendTruncated(answer.reply);
     } else {
-      exchange.send(result.reply);
+      exchange.send(answer.reply);
     }
   }
 }

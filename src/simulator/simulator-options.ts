@@ -28,7 +28,7 @@ export interface LimitOptions {
   retryAfterHeader?: boolean;
 }
 
-/** Added response delay per endpoint class. Default: none. */
+/** Time to answer per endpoint class. Default: as fast as the server can. */
 export interface LatencyOptions {
   rpc?: LatencySpec;
   parse?: LatencySpec;
