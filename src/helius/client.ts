@@ -27,6 +27,9 @@ import type { EnhancedTransaction } from "./schemas/enhanced-transaction.js";
 import { type GtfaPage, gtfaPageSchema } from "./schemas/gtfa-page.js";
 import { type SignatureInfo, signaturePageSchema } from "./schemas/signature-page.js";
 
+/** Answers at least this long free their gate slot before they are read (see `#send`). */
+const LARGE_ANSWER_CHARS = 8_192;
+
 export interface HeliusClientOptions {
   apiKey: string;
   /** Enhanced API base, e.g. https://api.helius.xyz */
@@ -140,6 +143,8 @@ export class HeliusClient {
   readonly #redact: (text: string) => string;
   readonly #rpcUrl: URL;
   readonly #parseUrl: URL;
+  /** The key or the plan was refused: every later call would be too, so none is sent. */
+  #refusal: Error | undefined;
   readonly #stats: ClientStats = {
     requests: 0,
     walkRequests: 0,
@@ -222,10 +227,11 @@ export class HeliusClient {
         [wallet, config],
         (status, body) => {
           const outcome = readRpcResponse(status, body, gtfaPageSchema);
-          if (!outcome.ok && isMethodRefusal(status, outcome.message)) {
-            unavailable = outcome.message;
-          }
-          return outcome;
+          if (outcome.ok || !isMethodRefusal(status, outcome.message)) return outcome;
+
+          // The plan refuses this one method, not the key: the RPC walk may still run.
+          unavailable = outcome.message;
+          return { ...outcome, kind: "fatal" };
         },
         signal,
       );
@@ -302,18 +308,22 @@ export class HeliusClient {
 
       try {
         await this.#waitForTurn(pacer, signal);
+        if (this.#refusal !== undefined) throw this.#refusal;
         sent = pacer.sent();
         this.#stats.requests += 1;
 
         const response = await this.#transport.postJson(call.url, call.payload, signal);
-        // The server's slot is free once the answer is in: let the next request go out
-        // before this one is parsed and validated (milliseconds of CPU for 100 transactions).
-        permit.release();
+        // The server's slot is free once the answer is in. A large answer takes milliseconds
+        // to parse and validate (100 transactions), so the next request goes out first. A
+        // small one is read before its slot frees: refusals are all small (401, 403, spent
+        // credits), and one that ends the run must stop it before another request leaves.
+        if (response.body.length >= LARGE_ANSWER_CHARS) permit.release();
         await this.#turns.next();
         retryAfterMs = parseRetryAfter(response.retryAfter);
         outcome = call.read(response.status, response.body);
       } catch (error) {
         if (signal.aborted) throw signal.reason;
+        if (error === this.#refusal) throw error;
         outcome = { ok: false, kind: "transient", message: describeNetworkError(error) };
       } finally {
         permit.release();
@@ -334,7 +344,9 @@ export class HeliusClient {
       }
 
       if (!isRetryable(outcome.kind) || attempt > this.#retry.maxRetries) {
-        throw this.#toError(call.endpoint, outcome.kind, message, attempt, outcome.status);
+        const error = this.#toError(call.endpoint, outcome.kind, message, attempt, outcome.status);
+        if (outcome.kind === "rejected-key" || outcome.kind === "credits") this.#refusal = error;
+        throw error;
       }
 
       this.#stats.retries += 1;

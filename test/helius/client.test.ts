@@ -36,7 +36,9 @@ afterEach(async () => {
   await agent.close();
 });
 
-function createClient(overrides: { timeoutMs?: number; maxRetries?: number } = {}) {
+function createClient(
+  overrides: { timeoutMs?: number; maxRetries?: number; parseConcurrency?: number } = {},
+) {
   return createMockClient({ agent, clock, ...overrides });
 }
 
@@ -244,6 +246,32 @@ describe("HeliusClient.parseTransactions", () => {
 
     const result = await createClient().parseTransactions([object.signature], signal());
     expect(result.map((entry) => entry.raw)).toEqual([object]);
+  });
+
+  it("lets no queued call out after a refusal that ends the run", async () => {
+    // The caller aborts the run on the refusal; the call waiting for the one slot must then
+    // never be sent, although the slot freed the moment the 403 arrived.
+    agent
+      .get(ORIGIN)
+      .intercept({ path: parsePath, method: "POST" })
+      .reply(403, '{"error":"Forbidden"}');
+    agent
+      .get(ORIGIN)
+      .intercept({ path: parsePath, method: "POST" })
+      .reply(200, JSON.stringify(realTransactions.slice(0, 1)));
+    const client = createClient({ parseConcurrency: 1 });
+    const run = new AbortController();
+    const abortRun = (error: unknown) => {
+      run.abort(error);
+      throw error;
+    };
+
+    const first = client.parseTransactions(["a"], run.signal).catch(abortRun);
+    const second = client.parseTransactions(["b"], run.signal).catch(abortRun);
+
+    await expect(first).rejects.toBeInstanceOf(RejectedKeyError);
+    await expect(second).rejects.toBeInstanceOf(RejectedKeyError);
+    expect(client.stats().requests).toBe(1);
   });
 
   it("names the transaction and field that fail the schema", async () => {

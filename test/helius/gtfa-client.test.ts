@@ -125,6 +125,14 @@ describe("HeliusClient.getTransactionsForAddress", () => {
     await expect(failure).rejects.toMatchObject({ exitCode: 3, code: "E_METHOD_UNAVAILABLE" });
     await expect(failure).rejects.not.toThrow(KEY);
     expect(client.stats()).toMatchObject({ requests: 1, retries: 0, credits: 0 });
+
+    // The plan refused one method, not the key: the fallback walk still goes out.
+    agent
+      .get(ORIGIN)
+      .intercept({ path: rpcPath, method: "POST" })
+      .reply(200, rpcResult([entry]));
+    const page = await client.getSignaturesPage("W", { limit: 10 }, signal());
+    expect(page.map((info) => info.signature)).toEqual(["sig1"]);
   });
 
   it("treats a server that does not know the method (-32601) the same way", async () => {

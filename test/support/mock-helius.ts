@@ -30,6 +30,7 @@ export interface MockClientOptions {
   maxRetries?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  parseConcurrency?: number;
 }
 
 /** A client whose HTTP goes to `agent`, with jitter fixed at half the ceiling. */
@@ -40,6 +41,9 @@ export function createMockClient(options: MockClientOptions): HeliusClient {
     apiUrl: MOCK_ORIGIN,
     rpcUrl: MOCK_ORIGIN,
     concurrency: 4,
+    ...(options.parseConcurrency === undefined
+      ? {}
+      : { parseConcurrency: options.parseConcurrency }),
     timeoutMs,
     retry: {
       maxRetries: options.maxRetries ?? 3,
