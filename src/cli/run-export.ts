@@ -155,6 +155,7 @@ async function exportWallet(
         wallet,
         order: options.order,
         tokenAccounts: options.tokenAccounts,
+        includeFailed: options.includeFailed,
         timeWindow: {
           ...(options.sinceUnix === undefined ? {} : { sinceUnix: options.sinceUnix }),
           ...(options.untilUnix === undefined ? {} : { untilUnix: options.untilUnix }),

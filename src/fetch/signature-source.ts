@@ -38,6 +38,8 @@ export interface WalletSignatureRequest {
   order: WalkOrder;
   /** Needs gTFA: a plan that refuses it fails the run rather than lose these swaps. */
   tokenAccounts: boolean;
+  /** Failed transactions are exported too (`--include-failed`). */
+  includeFailed: boolean;
   timeWindow?: BlockTimeWindow;
   /** Only what is newer than this (incremental runs); its slot is pushed down. */
   after?: Bookmark;
@@ -68,11 +70,14 @@ export class SignatureSourcePicker {
     if (mode === "rpc" || (mode === "auto" && this.#refused && !request.tokenAccounts)) return rpc;
 
     try {
-      const { after, ...walkRequest } = request;
+      const { after, includeFailed, ...walkRequest } = request;
       const walk = await openShardedWalk(
         source,
         {
           ...walkRequest,
+          // The bookmark may be a failed transaction (an earlier run listed everything): the
+          // cut must find it in its slot, or that slot's older swaps would be exported again.
+          listFailed: includeFailed || after !== undefined,
           ...(after === undefined ? {} : { fromSlot: after.slot }),
           chains,
           ...(shards === undefined ? {} : { shards }),

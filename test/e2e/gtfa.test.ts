@@ -107,6 +107,37 @@ describe("--signatures gtfa against the simulator", () => {
     expectExactly(gtfa.wallet, gtfa.records, order);
   });
 
+  it("lists failed transactions only when they are exported (--include-failed)", async () => {
+    const wallet = wallets.get("long") as SyntheticWallet;
+    const failed = wallet.transactions().filter((t) => t.truth.failed);
+    expect(failed.length).toBeGreaterThan(0);
+    const summaryOf = async (args: string[]) => {
+      const folder = mkdtempSync(join(tmpdir(), "gtfa-failed-"));
+      const summaryPath = join(folder, "summary.json");
+      const result = await runCli(
+        [wallet.address, "--quiet", "--signatures", "gtfa", "--summary-json", summaryPath, ...args],
+        { env: env() },
+      );
+      expect(result.code).toBe(0);
+      return {
+        records: records(result.stdout),
+        summary: JSON.parse(readFileSync(summaryPath, "utf8")),
+      };
+    };
+
+    const plain = await summaryOf([]);
+    expect(plain.summary.signatures).toBe(wallet.transactions().length - failed.length);
+
+    const withFailed = await summaryOf(["--include-failed"]);
+    expect(withFailed.summary.signatures).toBe(wallet.transactions().length);
+    const rpc = await exportWallet("long", ["--signatures", "rpc", "--include-failed"]);
+    expect(withFailed.records).toEqual(rpc.records);
+    const want = expectedSwaps(wallet, { includeFailed: true });
+    expect(withFailed.records.map((record) => record.signature)).toEqual(
+      want.map((t) => t.signature),
+    );
+  });
+
   const shardCases = (Object.keys(SPECS) as WalletName[])
     .filter((name) => name !== "long")
     .flatMap((name) =>

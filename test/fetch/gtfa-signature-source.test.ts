@@ -1,7 +1,10 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import { SignatureSourcePicker } from "../../src/fetch/signature-source.js";
+import {
+  SignatureSourcePicker,
+  type WalletSignatureRequest,
+} from "../../src/fetch/signature-source.js";
 import { MethodUnavailableError } from "../../src/helius/errors.js";
 import { FakeGtfaSource, historyOf } from "./gtfa-fake-source.js";
 
@@ -33,6 +36,7 @@ const request = (wallet: string) => ({
   wallet,
   order: "asc" as const,
   tokenAccounts: false,
+  includeFailed: false,
 });
 const signal = () => new AbortController().signal;
 
@@ -48,6 +52,49 @@ describe("SignatureSourcePicker", () => {
     const pages = [];
     for await (const page of choice.pages?.(signal()) ?? []) pages.push(page);
     expect(pages.flat().map((entry) => entry.signature)).toEqual(["s5-0", "s5-1", "s9-0"]);
+  });
+
+  it("leaves failed transactions to Helius to drop, unless they are exported or a bookmark is cut", async () => {
+    const history = historyOf({ 5: 3, 9: 3 }, 2);
+    const listed = async (overrides: Partial<WalletSignatureRequest>) => {
+      const source = new FakeGtfaSource(history);
+      const picker = new SignatureSourcePicker({
+        mode: "gtfa",
+        source,
+        chains: 2,
+        logger: capturingLogger().logger,
+      });
+      const choice = await picker.pick({ ...request("W"), ...overrides }, signal());
+      const pages = [];
+      for await (const page of choice.pages?.(signal()) ?? []) pages.push(page);
+      const statuses = new Set(source.requests.map((sent) => sent.filters?.status));
+      return { signatures: pages.flat().map((entry) => entry.signature), statuses };
+    };
+    const failed = history.filter((entry) => entry.err !== null).map((entry) => entry.signature);
+    expect(failed.length).toBeGreaterThan(0);
+
+    const succeededOnly = await listed({});
+    expect(succeededOnly.statuses).toEqual(new Set(["succeeded"]));
+    expect(succeededOnly.signatures.some((signature) => failed.includes(signature))).toBe(false);
+    expect(succeededOnly.signatures).toHaveLength(history.length - failed.length);
+
+    const withFailed = await listed({ includeFailed: true });
+    expect(withFailed.statuses).toEqual(new Set([undefined]));
+    expect(withFailed.signatures).toHaveLength(history.length);
+
+    // The bookmark is a failed transaction inside slot 9, with an older one beside it: the
+    // cut must find it, or that older one would be listed again.
+    const bookmark = history.find((entry) => entry.slot === 9 && entry.err !== null);
+    const after = { signature: bookmark?.signature ?? "", slot: 9 };
+    const incremental = await listed({ after });
+    expect(incremental.statuses).toEqual(new Set([undefined]));
+    const position = history.findIndex((entry) => entry.signature === after.signature);
+    expect(incremental.signatures).toEqual(
+      history
+        .slice(0, position)
+        .reverse()
+        .map((entry) => entry.signature),
+    );
   });
 
   it("falls back to getSignaturesForAddress once per run, saying so once", async () => {

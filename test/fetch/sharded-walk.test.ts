@@ -13,6 +13,7 @@ function options(overrides: Partial<ShardedWalkOptions> = {}): ShardedWalkOption
     wallet: "W",
     order: "desc",
     tokenAccounts: false,
+    listFailed: true,
     chains: 4,
     logger: silentLogger,
     ...overrides,
