@@ -191,9 +191,12 @@ export class ShardScheduler {
       if (isHead ? shard.pages.length < headPages : this.#hasRoom(this.#pagesUpTo(shard))) return;
 
       this.#waiting += 1;
-      this.#pump();
-      await this.#changed();
-      this.#waiting -= 1;
+      try {
+        this.#pump();
+        await this.#changed();
+      } finally {
+        this.#waiting -= 1;
+      }
     }
   }
 
