@@ -13,6 +13,8 @@ export interface BenchWallet {
   signatures: number;
   /** Walk-order positions of the signatures to parse (the ones that did not fail). */
   parsePositions: number[];
+  /** Swaps a complete export holds (the answer key's, with the default detection). */
+  swaps: number;
 }
 
 /** 429s and requests the server saw during one run. */
@@ -26,7 +28,10 @@ export interface ServerCounts {
 
 /**
  * One simulator for the whole bench, in this process (so its memory and CPU are not the CLI's),
- * with wallets made once and reused across profiles.
+ * serving one wallet at a time: a wallet is made on first use and kept while the next profiles
+ * ask for it. A wallet of 300,000 pre-rendered transactions is over a gigabyte of text, and
+ * keeping every profile's wallet made the simulator's garbage collection pause answers by
+ * hundreds of milliseconds, slowing the server below its profile.
  *
  * The wallets are synthetic, but served as recorded ones: each transaction is rendered to its
  * JSON text once, up front, so the simulator answers a parse call by joining texts. Rendering
@@ -36,7 +41,7 @@ export interface ServerCounts {
  */
 export class BenchServer {
   readonly #simulator: Simulator;
-  readonly #wallets = new Map<string, BenchWallet>();
+  #current: { seed: string; wallet: BenchWallet } | undefined;
 
   private constructor(simulator: Simulator) {
     this.#simulator = simulator;
@@ -55,11 +60,12 @@ export class BenchServer {
     };
   }
 
-  /** The wallet of this size, made and pre-rendered on first use. */
+  /** The wallet of this size, made and pre-rendered unless it is the one served already. */
   wallet(transactions: number, failedShare: number): BenchWallet {
     const seed = `bench/${transactions}/${failedShare}`;
-    const known = this.#wallets.get(seed);
-    if (known !== undefined) return known;
+    if (this.#current?.seed === seed) return this.#current.wallet;
+    if (this.#current !== undefined) this.#simulator.removeWallet(this.#current.wallet.address);
+    this.#current = undefined;
 
     const synthetic = createSyntheticWallet({ seed, transactions, failedShare });
     const history = synthetic.transactions();
@@ -78,8 +84,16 @@ export class BenchServer {
     history.forEach((transaction, position) => {
       if (transaction.err === null) parsePositions.push(position);
     });
-    const wallet = { address: synthetic.address, signatures: history.length, parsePositions };
-    this.#wallets.set(seed, wallet);
+    const swaps = history.filter(
+      ({ truth }) => !truth.failed && (truth.labelSwap || truth.balanceSwap),
+    ).length;
+    const wallet = {
+      address: synthetic.address,
+      signatures: history.length,
+      parsePositions,
+      swaps,
+    };
+    this.#current = { seed, wallet };
     return wallet;
   }
 

@@ -144,11 +144,10 @@ async function runOnce(
     timeoutMs: context.timeoutMs,
   });
 
+  // The swaps, not the signatures: a getTransactionsForAddress walk lists no failed ones.
   const { summary } = run;
-  if (summary.signatures !== wallet.signatures) {
-    throw new Error(
-      `${profile.name}: the CLI found ${summary.signatures} signatures of ${wallet.signatures}`,
-    );
+  if (summary.swaps !== wallet.swaps) {
+    throw new Error(`${profile.name}: the CLI exported ${summary.swaps} swaps of ${wallet.swaps}`);
   }
   const counts = context.server.counts();
   return {

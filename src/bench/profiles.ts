@@ -149,8 +149,8 @@ export const PROFILES: readonly BenchProfile[] = [
   {
     name: "walk whale --signatures gtfa",
     description:
-      "the same through the sharded getTransactionsForAddress walk: 16 chains, parse calls " +
-      "held to the server's 10",
+      "the same through the sharded getTransactionsForAddress walk, which lists only the " +
+      "30,000 that succeeded: 16 chains, parse calls held to the server's 10",
     transactions: 300_000,
     failedShare: 0.9,
     server: WALK_SERVER,

@@ -64,6 +64,11 @@ export class AddressListing {
     return this.signatures.has(signature);
   }
 
+  /** Every listed signature, newest first. */
+  listed(): string[] {
+    return this.entries.map((stored) => stored.entry.signature);
+  }
+
   /** Adds transactions newer than every listed one, newest first; refuses any other order. */
   prepend(newer: readonly StoredTransaction[]): void {
     const joined = [...newer, ...this.entries.slice(0, 1)];

@@ -34,6 +34,8 @@ export interface Simulator {
   addWallet(spec: WalletSpec): SyntheticWallet;
   /** Serves real enhanced objects verbatim as the history of `address`. */
   addRecordedWallet(address: string, enhancedObjects: readonly unknown[]): RecordedWallet;
+  /** Stops serving a wallet; false when it was not served. */
+  removeWallet(address: string): boolean;
   /** The parse endpoint never returns these signatures again; signature lists keep them. */
   markUnavailable(signatures: Iterable<string>): void;
   /** Replaces every fault plan (a class left out gets none). Random mixes restart their seed. */
@@ -93,6 +95,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     apiKey,
     addWallet: (spec) => addSyntheticWallet(store, spec),
     addRecordedWallet: (address, objects) => addRecordedWallet(store, address, objects),
+    removeWallet: (address) => store.removeHistory(address),
     markUnavailable: (signatures) => store.markUnavailable(signatures),
     setFaults: (faults) => server.setFaults(faults),
     setLimits: (limits) => server.setLimits(checkLimits(limits)),

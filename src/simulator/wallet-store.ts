@@ -106,6 +106,24 @@ export class TransactionStore {
     return history;
   }
 
+  /**
+   * Forgets a wallet and every transaction no other wallet lists, so that a long-lived
+   * simulator (the benchmark's) does not keep a finished wallet's texts in its heap.
+   */
+  removeHistory(address: string): boolean {
+    const history = this.histories.get(address);
+    if (history === undefined) return false;
+    this.histories.delete(address);
+
+    const others = [...this.histories.values()];
+    for (const signature of history.listing.listed()) {
+      if (others.some((other) => other.listing.has(signature))) continue;
+      this.bySignature.delete(signature);
+      this.unavailable.delete(signature);
+    }
+    return true;
+  }
+
   /** Adds transactions (newest first) at the top of a wallet's history. */
   prepend(history: WalletHistory, newer: readonly StoredTransaction[]): void {
     const seen = new Set<string>();

@@ -77,4 +77,21 @@ describe("recorded wallets", () => {
       `wallet ${ADDRESS} is already in the simulator`,
     );
   });
+
+  it("forgets a removed wallet and its transactions, and can serve it again", async () => {
+    const synthetic = sim.addWallet({ seed: "removed-wallet", transactions: 30 });
+    const signatures = synthetic.transactions().map((transaction) => transaction.signature);
+    expect(await fetchParsed(sim, signatures.slice(0, 5))).toHaveLength(5);
+
+    expect(sim.removeWallet(synthetic.address)).toBe(true);
+    expect(sim.removeWallet(synthetic.address)).toBe(false);
+    expect(await fetchSignatures(sim, synthetic.address)).toEqual([]);
+    expect(await fetchParsed(sim, signatures.slice(0, 5))).toEqual([]);
+    expect(await fetchSignatures(sim, ADDRESS)).toHaveLength(realObjects.length);
+
+    const again = sim.addWallet({ seed: "removed-wallet", transactions: 30 });
+    expect((await fetchSignatures(sim, again.address)).map((entry) => entry.signature)).toEqual(
+      signatures,
+    );
+  });
 });
