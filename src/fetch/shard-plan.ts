@@ -76,21 +76,43 @@ export interface SplitAdvice {
   rest: SlotRange[];
 }
 
+/** What a chain's density so far says of the rest of its range. */
+export interface DensityEstimate {
+  /** Entries per slot walked. */
+  perSlot: number;
+  /** Pages that density puts beyond the cursor's slot. */
+  pagesLeft: number;
+}
+
 /**
- * Decides whether a chain's range is too dense for one chain. The density it has seen so far
- * (entries per slot walked) estimates the pages left beyond its cursor; past `splitAbovePages`
- * the chain keeps about `targetPages` of them and the rest is cut into new shards of about
- * `targetPages` each (at most `maxPieces`). The cursor's own slot always stays with the chain:
- * only its pagination token can continue inside a slot.
+ * Estimates the pages left beyond a chain's cursor from the entries per slot it has walked, or
+ * undefined when nothing is left or nothing was seen to estimate from.
  */
-export function adviseSplit(progress: ChainProgress, tuning: SplitTuning): SplitAdvice | undefined {
+export function estimateBeyondCursor(
+  progress: ChainProgress,
+  pageSize: number,
+): DensityEstimate | undefined {
   const { range, order, cursorSlot, entries } = progress;
   const walked = order === "desc" ? range.hi - cursorSlot : cursorSlot - range.lo + 1;
   const remaining = order === "desc" ? cursorSlot - range.lo : range.hi - cursorSlot - 1;
   if (entries <= 0 || walked <= 0 || remaining <= 0) return undefined;
 
   const perSlot = entries / walked;
-  if ((remaining * perSlot) / tuning.pageSize <= tuning.splitAbovePages) return undefined;
+  return { perSlot, pagesLeft: (remaining * perSlot) / pageSize };
+}
+
+/**
+ * Decides whether a chain's range is too dense for one chain. Past `splitAbovePages` left
+ * beyond its cursor (`estimateBeyondCursor`), the chain keeps about `targetPages` of them and
+ * the rest is cut into new shards of about `targetPages` each (at most `maxPieces`). The
+ * cursor's own slot always stays with the chain: only its pagination token can continue inside
+ * a slot.
+ */
+export function adviseSplit(progress: ChainProgress, tuning: SplitTuning): SplitAdvice | undefined {
+  const { range, order, cursorSlot } = progress;
+  const estimate = estimateBeyondCursor(progress, tuning.pageSize);
+  if (estimate === undefined || estimate.pagesLeft <= tuning.splitAbovePages) return undefined;
+  const { perSlot } = estimate;
 
   const keepSlots = Math.floor((tuning.targetPages * tuning.pageSize) / perSlot);
   const cut =

@@ -3,6 +3,7 @@ import type { GtfaPageRequest } from "../helius/client.js";
 import type { GtfaPage, GtfaSignatureInfo } from "../helius/schemas/gtfa-page.js";
 import { Shard } from "./shard.js";
 import {
+  estimateBeyondCursor,
   rampRanges,
   type SlotRange,
   type SplitTuning,
@@ -199,7 +200,7 @@ function planOpening(
     ? { lo: opening.range.lo, hi: cursor.slot }
     : { lo: cursor.slot + 1, hi: opening.range.hi };
   let rest: SlotRange[] = [];
-  if (options.shards === undefined) rest = rampBeyond(beyond, opening, options);
+  if (options.shards === undefined) rest = rampBeyond(beyond, opening, cursor.slot, options);
   else if (options.shards > 1) rest = splitRange(beyond, options.shards - 1, options.order);
   if (rest.length === 0) return;
 
@@ -213,15 +214,24 @@ function planOpening(
  * Shards for the history beyond the opening chain's cursor slot, growing along the walk, or
  * none when what is left looks short enough for the opening chain to walk alone.
  */
-function rampBeyond(beyond: SlotRange, opening: Shard, options: ShardedWalkOptions) {
+function rampBeyond(
+  beyond: SlotRange,
+  opening: Shard,
+  cursorSlot: number,
+  options: ShardedWalkOptions,
+): SlotRange[] {
   const tuning = { ...DEFAULT_TUNING, ...options.tuning };
-  const walkedSlots = opening.range.hi - opening.range.lo - (beyond.hi - beyond.lo);
-  const perSlot = opening.entries / walkedSlots;
-  const pagesLeft = ((beyond.hi - beyond.lo) * perSlot) / tuning.pageSize;
-  if (!(pagesLeft > tuning.splitAbovePages)) return [];
+  const progress = {
+    range: opening.range,
+    order: options.order,
+    cursorSlot,
+    entries: opening.entries,
+  };
+  const estimate = estimateBeyondCursor(progress, tuning.pageSize);
+  if (estimate === undefined || estimate.pagesLeft <= tuning.splitAbovePages) return [];
 
   return rampRanges(beyond, options.order, {
-    perSlot,
+    perSlot: estimate.perSlot,
     pageSize: tuning.pageSize,
     chains: options.chains,
     targetPages: tuning.targetPages,
